@@ -1,0 +1,62 @@
+import json
+import subprocess
+import sys
+
+from usru_nlp.scoring import PRF, Scores, score_record
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "usru_nlp.cli", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_extract_stdin_json():
+    p = run("extract", "-", "--published", "2019-05-15", "--model", "none",
+            stdin="ラブロフ外相は14日に会談した。")
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert d["officials"][0]["canonical"] == "セルゲイ・ラブロフ"
+    assert d["dates"][0]["value"] == "2019-05-14"
+
+
+def test_cli_example_table():
+    p = run("extract", "--example", "--format", "table", "--model", "none")
+    assert p.returncode == 0, p.stderr
+    assert "official" in p.stdout and "ラブロフ" in p.stdout and "date" in p.stdout
+
+
+def test_cli_bad_date_is_reported():
+    p = run("extract", "-", "--published", "2019-13-45", "--model", "none", stdin="テスト")
+    assert p.returncode == 2 and "2019-13-45" in p.stderr
+
+
+def test_prf_counts():
+    prf = PRF()
+    prf.add([(0, 1), (2, 3)], [(0, 1), (4, 5)])
+    assert (prf.tp, prf.fp, prf.fn) == (1, 1, 1)
+    assert prf.f1 == 0.5
+
+
+def test_score_record_span_attributes_and_date_values():
+    s = Scores()
+    gold = {"dates": [{"start": 0, "end": 3, "value": "2019-05-14", "mod": None}],
+            "places": [{"start": 4, "end": 6, "kind": "city", "country": "RU"}]}
+    pred = {"dates": [{"start": 0, "end": 3, "value": "2019-06-14", "mod": None}],
+            "places": [{"start": 4, "end": 6, "kind": "city", "country": "RU"}]}
+    score_record(s, gold, pred)
+    assert s.span["dates"].f1 == 1.0 and s.attrs["dates"].f1 == 0.0
+    assert s.attrs["places"].f1 == 1.0
+    assert s.date_values == [0, 1]
+
+
+def test_evaluate_cli_on_gold_jsonl(tmp_path):
+    f = tmp_path / "gold.jsonl"
+    rec = {"text": "ラブロフ外相は14日に会談した。", "published": "2019-05-15",
+           "officials": [{"start": 0, "end": 4, "title": "外相", "country": "RU"}],
+           "dates": [{"start": 7, "end": 10, "value": "2019-05-14", "mod": None}]}
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    p = run("evaluate", str(f), "--model", "none", "--json")
+    assert p.returncode == 0, p.stderr
+    d = json.loads(p.stdout)
+    assert d["span+attributes"]["officials"]["f1"] == 1.0
+    assert d["date_value_accuracy"] == 1.0

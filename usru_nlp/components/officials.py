@@ -1,0 +1,152 @@
+"""Component ``usru_officials``: named officials with title, country and former flag.
+
+For each name candidate (:mod:`usru_nlp.names`) the title grammar (:mod:`usru_nlp.titles`)
+reads the words around it. A candidate is an official when the knowledge base knows the name
+or a government title is attached to it; later mentions (ラブロフ氏, プーチン政権) join the
+first mention's cluster and carry its canonical name and country. Names that are not
+officials are left in ``doc._.person_candidates`` for the persons component.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Dict, List, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions
+from ..kb import KnowledgeBase, load_not_places, load_places
+from ..matching import Trie, is_kanji
+from ..names import NameCandidate, find_candidates
+from ..schema import Official
+from ..titles import TitleGrammar, TitleInfo
+
+if not Doc.has_extension("person_candidates"):
+    Doc.set_extension("person_candidates", default=None)
+
+
+def _date_of(doc: Doc) -> Optional[dt.date]:
+    dct = doc._.dct if Doc.has_extension("dct") else None
+    value = (dct.value if dct else None) or doc._.published
+    if value and len(value) >= 10:
+        return dt.date.fromisoformat(value[:10])
+    return None
+
+
+def _active(office, date: Optional[dt.date]) -> bool:
+    return office.active_on(date.isoformat() if date else None)
+
+
+def _surname(surface: str) -> str:
+    for sep in ("・", "＝", "="):
+        surface = surface.split(sep)[-1]
+    return surface
+
+
+class OfficialLinker:
+    """Picks the KB entry and office that fit a mention's title, country and date."""
+
+    @staticmethod
+    def choose(entries: list, info: TitleInfo, country: Optional[str], date: Optional[dt.date]):
+        best, best_office, best_score = None, None, -1
+        for entry in entries:
+            for office in entry.offices or [None]:
+                score = 0
+                if office is not None:
+                    if info.title and office.title in (info.title, getattr(info.entry, "normalized", None)):
+                        score += 4
+                    if country and office.country == country:
+                        score += 2
+                    if _active(office, date):
+                        score += 1
+                if score > best_score:
+                    best, best_office, best_score = entry, office, score
+        return best, best_office
+
+
+class OfficialTagger:
+    def __init__(self):
+        self.kb = KnowledgeBase()
+        self.aliases: Trie = Trie()
+        for entry in self.kb.officials:
+            for surface in (entry.canonical, *entry.aliases):
+                found = self.aliases.get(surface)
+                if found is None:
+                    self.aliases.add(surface, [entry])
+                elif entry not in found:
+                    found.append(entry)
+        self.blocked: Trie = Trie({name: True for name in load_not_places()})
+        self.place_names = {s for p in load_places() for s in (p.name, *p.aliases)}
+        self.grammar = TitleGrammar()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        region = doc._.body or (0, len(text))
+        date = _date_of(doc)
+        officials: List[Official] = []
+        others: List[NameCandidate] = []
+        clusters: Dict[str, dict] = {}
+        for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
+            surface = text[cand.start : cand.end]
+            if surface in self.place_names:
+                continue
+            official = self._official(text, cand, surface, date, clusters)
+            if official is None:
+                others.append(cand)
+            else:
+                officials.append(official)
+        doc._.officials = officials
+        doc._.person_candidates = others
+        extensions.add_spans(doc, officials, "OFFICIAL")
+        return doc
+
+    def _official(self, text: str, cand: NameCandidate, surface: str, date, clusters) -> Optional[Official]:
+        after = self.grammar.after(text, cand.end)
+        before = None if (after.title or after.admin) else self.grammar.before(text, cand.start)
+        info = after if (after.title or after.admin or before is None) else before
+        titled = bool(info.title)
+        person_like = bool(cand.entries or cand.unidic_person or cand.model_person or cand.unknown_word)
+        key = None
+        if cand.entries:
+            short_kanji = len(surface) <= 2 and all(is_kanji(ch) for ch in surface)
+            if short_kanji and not (titled or after.honorific):
+                return None
+        else:
+            key = "name:" + _surname(surface)
+            if key not in clusters and not (titled and person_like) and not (titled and after.honorific):
+                if not (titled and len(surface) >= 2):
+                    return None
+        country = info.country or self.grammar.country_before(text, cand.start)
+        entry, office = (None, None)
+        if cand.entries:
+            entry, office = OfficialLinker.choose(cand.entries, info, country, date)
+            key = entry.id
+        cluster = clusters.get(key)
+        if cluster is None:
+            cluster = clusters[key] = {
+                "id": len(clusters),
+                "canonical": entry.canonical if entry else surface,
+                "name_en": entry.name_en if entry else None,
+                "kb_id": (entry.qid or entry.id) if entry else None,
+                "country": country or (office.country if office else None),
+            }
+        elif not entry and len(surface) > len(cluster["canonical"]):
+            cluster["canonical"] = surface
+        if country is None:
+            country = (office.country if office is not None and (titled or not cluster["country"]) else None) or cluster["country"]
+        if cluster["country"] is None:
+            cluster["country"] = country
+        title_en = info.title_en if titled else None
+        if titled and office is not None and office.title == info.title and office.title_en:
+            title_en = office.title_en
+        return Official(
+            cand.start, cand.end, surface,
+            canonical=cluster["canonical"], name_en=cluster["name_en"],
+            title=info.title if titled else None, title_en=title_en,
+            country=country, former=bool(info.former), kb_id=cluster["kb_id"], cluster=cluster["id"],
+        )
+
+
+@Language.factory("usru_officials")
+def make_official_tagger(nlp: Language, name: str):
+    return OfficialTagger()

@@ -1,0 +1,101 @@
+"""Component ``usru_persons``: named people who are not officials, with a role.
+
+- journalists: the dateline (【ワシントン=永沢毅】) and byline lines (a name alone on a line,
+  or with アクセス/記者, at the top or the end of the body);
+- role words right after the name (…上級研究員, …教授) or before 「の」 (研究員の…氏);
+- other names the officials component left over that carry person evidence (UniDic 人名,
+  the model, or 氏): role "other".
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Dict, List, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions
+from ..matching import Trie
+from ..resources import models_path
+from ..schema import Person
+from ..segment import split_lines
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict:
+    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+class PersonTagger:
+    def __init__(self):
+        data = _roles()
+        self.roles: Trie = Trie(data["roles"])
+        self.role_lengths = sorted({len(r) for r in data["roles"]}, reverse=True)
+        suffixes = "|".join(map(re.escape, data["byline_suffixes"]))
+        self.byline = re.compile(rf"^([\u4e00-\u9fff\u3005]{{2,6}}|[ァ-ヺー・]{{3,20}})(?:\s*(?:{suffixes}))?\s*$")
+
+    def _role_after(self, text: str, end: int) -> str | None:
+        hit = self.roles.match_at(text, end)
+        return hit[1] if hit else None
+
+    def _role_before(self, text: str, start: int) -> str | None:
+        if start < 2 or text[start - 1] not in "の、":
+            return None
+        p = start - 1
+        for n in self.role_lengths:
+            role = self.roles.get(text[p - n : p]) if p - n >= 0 else None
+            if role:
+                return role
+        return None
+
+    def _bylines(self, doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int]]:
+        text = doc.text
+        lines = [ln for ln in split_lines(text[: region[1]]) if ln.start >= region[0]]
+        out = []
+        edge = lines[:4] + lines[-2:]
+        for ln in edge:
+            m = self.byline.match(ln.text)
+            if not m:
+                continue
+            s = ln.start + m.start(1)
+            e = ln.start + m.end(1)
+            if any(t.tag_.startswith("名詞-固有名詞-人名") for t in doc if s <= t.idx < e):
+                out.append((s, e))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        region = doc._.body or (0, len(text))
+        official_spans = {(o.start, o.end) for o in doc._.officials or ()}
+        found: Dict[Tuple[int, int], Person] = {}
+        dateline = doc._.dateline
+        if dateline:
+            s, e = dateline[1]
+            found[(s, e)] = Person(s, e, text[s:e], role="journalist")
+        for s, e in self._bylines(doc, region):
+            found.setdefault((s, e), Person(s, e, text[s:e], role="journalist"))
+        for cand in doc._.person_candidates or ():
+            span = (cand.start, cand.end)
+            if span in official_spans or span in found:
+                continue
+            if any(s < cand.end and cand.start < e for s, e in found):
+                continue
+            role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
+            honorific = text.startswith(("氏", "さん"), cand.end)
+            if role is None and not (cand.unidic_person or cand.model_person or honorific):
+                continue
+            if role is None and not (cand.model_person or honorific) and len(text[cand.start:cand.end]) < 2:
+                continue
+            found[span] = Person(cand.start, cand.end, text[cand.start : cand.end], role=role or "other")
+        persons = sorted(found.values(), key=lambda p: p.start)
+        doc._.persons = persons
+        extensions.add_spans(doc, persons, "PERSON")
+        return doc
+
+
+@Language.factory("usru_persons")
+def make_person_tagger(nlp: Language, name: str):
+    return PersonTagger()

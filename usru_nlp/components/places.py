@@ -1,0 +1,206 @@
+"""Component ``usru_places``: countries, cities, regions and seas.
+
+Candidates, in order of trust:
+
+1. the gazetteer (``models/gazetteer/places.jsonl``): leftmost-longest on characters, with
+   organisation and publication names that contain place words blocked first
+   (ワシントン・ポスト, 北大西洋条約機構: ``models/lexicons/not_places.txt``);
+2. single-character country abbreviations (米, ロ, 露, 中, 朝, 欧, ...) by the rules of
+   ``models/lexicons/place_rules.json``: a word of its own, a country modifier (米国務長官) or a
+   member of a coordinate compound (米ロ); never after a bound prefix (訪ロ, 対米, 在韓);
+3. places the model layer or UniDic (名詞-固有名詞-地名) finds that the gazetteer does not know.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Dict, List, Optional, Set, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions
+from ..kb import load_country_prefixes, load_not_places, load_places
+from ..matching import Trie, is_kanji, is_katakana, katakana_bounded
+from ..resources import models_path
+from ..schema import Place
+
+_BLOCK = object()
+_PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自治区", "地方", "湾", "海峡")
+
+
+@lru_cache(maxsize=1)
+def place_rules() -> dict:
+    with open(models_path("lexicons", "place_rules.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+class PlaceFinder:
+    def __init__(self):
+        rules = place_rules()
+        self.trie: Trie = Trie()
+        for name in load_not_places():
+            self.trie.add(name, _BLOCK)
+        for entry in load_places():
+            for surface in (entry.name, *entry.aliases):
+                if surface not in self.trie:
+                    self.trie.add(surface, entry)
+            # English names of countries, as quoted in Japanese articles ("Ukraine")
+            en = entry.name_en or ""
+            if entry.kind == "country" and len(en) >= 4 and en.replace(" ", "").isalpha() and en.isascii():
+                if en not in self.trie:
+                    self.trie.add(en, entry)
+        self.abbr: Dict[str, object] = {}
+        for p in load_country_prefixes():
+            if not p.annotate_as_place:
+                continue
+            if len(p.prefix) == 1:
+                self.abbr[p.prefix] = p
+        # abbreviations common enough to form coordinate compounds (米ロ, 日中, 米朝); rare ones
+        # (土, 台, 伊, ...) would turn ordinary words into places (土台)
+        self.core: Set[str] = set(rules["compound_members"])
+        self.modified = Trie({n: True for n in rules["modified_nouns"]})
+        self.bound_prefixes: Set[str] = set(rules["bound_prefixes"])
+        self.followers: Set[str] = set(rules["word_followers"])
+
+    # -- abbreviations -----------------------------------------------------------------
+    def _abbr_place(self, text: str, i: int) -> Place:
+        p = self.abbr[text[i]]
+        kind = "country" if p.country else "region"
+        return Place(i, i + 1, text[i], kind=kind, country=p.country)
+
+    def _modifies(self, text: str, j: int) -> bool:
+        """Does a noun the abbreviation can modify start at ``j``?"""
+        if j >= len(text):
+            return False
+        if self.modified.match_at(text, j) is not None:
+            return True
+        return is_katakana(text[j]) and text[j] != "ー" and not is_katakana(text[j - 1])
+
+    def _abbreviations(self, text: str, start: int, end: int, taken: List[bool]) -> List[Place]:
+        out: List[Place] = []
+        i = start
+        while i < end:
+            if taken[i - start] or text[i] not in self.abbr:
+                i += 1
+                continue
+            j = i
+            while j < end and not taken[j - start] and text[j] in self.abbr:
+                j += 1
+            run_start = i
+            if i > 0 and text[i - 1] in self.bound_prefixes:
+                run_start = i + 1  # 訪ロ, 対米, 在韓: the first member is bound
+            elif i > 0 and is_kanji(text[i - 1]) and text[i - 1] not in "前元現":
+                i = j  # inside a longer word (北米 is in the gazetteer; 欧米 starts a run)
+                continue
+            members = list(range(run_start, j))
+            if i > 0 and is_katakana(text[i - 1]) and not (len(members) == 1 and self._modifies(text, j)):
+                i = j  # after a katakana word only as a modifier: バイデン米政権
+                continue
+            if len(members) >= 2 and all(text[k] in self.core for k in members):
+                out.extend(self._abbr_place(text, k) for k in members)
+            elif len(members) == 1:
+                k = members[0]
+                nxt = text[k + 1] if k + 1 < len(text) else ""
+                ambiguous = self.abbr[text[k]].ambiguous
+                if self._modifies(text, k + 1) or (not ambiguous and (nxt in self.followers or nxt == "")):
+                    if not (is_katakana(text[k]) and k > 0 and is_katakana(text[k - 1])):
+                        out.append(self._abbr_place(text, k))
+            i = j
+        return out
+
+    # -- everything -----------------------------------------------------------------------
+    def find(self, text: str, region: Tuple[int, int], evidence=(), dateline=None) -> List[Place]:
+        start, end = region
+        taken = [False] * (end - start)
+        places: List[Place] = []
+
+        def accept(s: int, e: int) -> bool:
+            return katakana_bounded(text, s, e)
+
+        for s, e, entry in self.trie.finditer(text, start, end, accept=accept):
+            for k in range(s, e):
+                taken[k - start] = True
+            if entry is _BLOCK:
+                continue
+            # 米国務長官: the place is 米, not 米国 (国務 is one word)
+            if e - s == 2 and text[s] in self.abbr and text[e - 1] == "国" and self._starts_title(text, e - 1):
+                taken[e - 1 - start] = False
+                places.append(self._abbr_place(text, s))
+                continue
+            places.append(Place(s, e, text[s:e], kind=entry.kind, country=entry.country, kb_id=entry.qid or entry.id))
+        places.extend(self._abbreviations(text, start, end, taken))
+        for s, e, label in evidence:
+            if label not in ("GPE", "LOC") or s < start or e > end or e - s < 2:
+                continue
+            if not katakana_bounded(text, s, e):
+                continue
+            if any(taken[k - start] for k in range(s, e)):
+                continue
+            for k in range(s, e):
+                taken[k - start] = True
+            places.append(Place(s, e, text[s:e], kind=_guess_kind(text[s:e]), country=None))
+        if dateline:
+            (ps, pe), _ = dateline
+            for p in places:
+                if p.start == ps and p.end == pe:
+                    p.dateline = True
+        places.sort(key=lambda p: p.start)
+        return places
+
+    def _starts_title(self, text: str, j: int) -> bool:
+        hit = self.modified.match_at(text, j)
+        return hit is not None and hit[0] - j > 1
+
+
+def _guess_kind(surface: str) -> str:
+    if surface.endswith(("海", "湾", "海峡")):
+        return "sea"
+    if surface.endswith(("地方", "半島", "地域", "諸島")):
+        return "region"
+    if surface.endswith(("市", "町", "村", "区")):
+        return "city"
+    return "other"
+
+
+def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str]]:
+    """Runs of UniDic place-name tokens (名詞-固有名詞-地名-*) with a place suffix, as evidence."""
+    out = []
+    start, end = region
+    toks = [t for t in doc if start <= t.idx < end]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.tag_.startswith("名詞-固有名詞-地名"):
+            j = i + 1
+            while j < len(toks) and toks[j].tag_.startswith("名詞-固有名詞-地名"):
+                j += 1
+            if j < len(toks) and toks[j].text in _PLACE_SUFFIXES:
+                j += 1
+            s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+            out.append((s, e, "GPE"))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+class PlaceTagger:
+    def __init__(self, use_unidic: bool = True):
+        self.finder = PlaceFinder()
+        self.use_unidic = use_unidic
+
+    def __call__(self, doc: Doc) -> Doc:
+        region = doc._.body or (0, len(doc.text))
+        evidence = list(doc._.model_ents or [])
+        if self.use_unidic:
+            evidence.extend(unidic_places(doc, region))
+        places = self.finder.find(doc.text, region, evidence, doc._.dateline)
+        doc._.places = places
+        extensions.add_spans(doc, places, "PLACE")
+        return doc
+
+
+@Language.factory("usru_places", default_config={"use_unidic": True})
+def make_place_tagger(nlp: Language, name: str, use_unidic: bool):
+    return PlaceTagger(use_unidic=use_unidic)

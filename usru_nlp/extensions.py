@@ -1,0 +1,49 @@
+"""spaCy extension attributes set by the usru_nlp components.
+
+Doc-level results are lists of the plain dataclasses of :mod:`usru_nlp.schema` (character
+offsets into ``doc.text``); the same mentions are also in ``doc.spans["usru"]`` as token-aligned
+spans whose ``span._.mention`` is the dataclass.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPAN_KEY = "usru"
+
+_DOC_ATTRS = {
+    "published": None,  # datetime.date given by the caller, or None
+    "body": None,  # (start, end) of the article body
+    "boilerplate": None,  # list of (start, end) ranges judged not to be article text
+    "dateline": None,  # dict(place=(s, e), person=(s, e)) for 【ワシントン=永沢毅】
+    "model_ents": None,  # list of (start, end, label) from the model layer
+    "officials": None,
+    "persons": None,
+    "places": None,
+    "dates": None,
+    "dct": None,  # schema.DocumentDate
+}
+
+
+def register() -> None:
+    """Register every extension (idempotent)."""
+    for name, default in _DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("mention"):
+        Span.set_extension("mention", default=None)
+
+
+def add_spans(doc: Doc, mentions, label: str) -> None:
+    """Add mentions to ``doc.spans[SPAN_KEY]`` as token-aligned spans (expanded to tokens)."""
+    group = doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else None
+    spans = list(group) if group is not None else []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, label=label, alignment_mode="expand")
+        if span is None:
+            continue
+        span._.mention = m
+        spans.append(span)
+    doc.spans[SPAN_KEY] = spans
+
+
+register()

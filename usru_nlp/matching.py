@@ -1,0 +1,97 @@
+"""Character-level dictionary matching (leftmost-longest) and script classes.
+
+Japanese has no spaces and UniDic splits unknown names into pieces (ソ|チ), so lexicon
+matching runs on characters and checks word boundaries by script: a katakana name must not
+continue into more katakana (イラン is not found inside ミライランド).
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
+
+T = TypeVar("T")
+
+
+def is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ\u30fc"
+
+
+def is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ"
+
+
+def is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha() or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a"
+
+
+def katakana_bounded(text: str, start: int, end: int) -> bool:
+    """False when a katakana match continues into katakana on either side."""
+    if start > 0 and is_katakana(text[start]) and is_katakana(text[start - 1]):
+        return False
+    if end < len(text) and is_katakana(text[end - 1]) and is_katakana(text[end]):
+        return False
+    if end < len(text) and is_latin(text[end - 1]) and is_latin(text[end]):
+        return False
+    if start > 0 and is_latin(text[start]) and is_latin(text[start - 1]):
+        return False
+    return True
+
+
+class Trie(Generic[T]):
+    """Exact phrases → payload, matched leftmost-longest over a text."""
+
+    def __init__(self, phrases: Optional[Dict[str, T]] = None):
+        self._phrases: Dict[str, T] = {}
+        self._lengths: Dict[str, List[int]] = {}
+        for phrase, payload in (phrases or {}).items():
+            self.add(phrase, payload)
+
+    def add(self, phrase: str, payload: T) -> None:
+        if not phrase:
+            return
+        self._phrases[phrase] = payload
+        lengths = self._lengths.setdefault(phrase[0], [])
+        if len(phrase) not in lengths:
+            lengths.append(len(phrase))
+            lengths.sort(reverse=True)
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase in self._phrases
+
+    def get(self, phrase: str, default=None):
+        return self._phrases.get(phrase, default)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def match_at(self, text: str, i: int, end: Optional[int] = None,
+                 accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:
+        """Longest phrase starting at ``i`` (and ending by ``end``) that ``accept`` allows."""
+        lengths = self._lengths.get(text[i]) if i < len(text) else None
+        if not lengths:
+            return None
+        limit = len(text) if end is None else end
+        for n in lengths:
+            if i + n > limit:
+                continue
+            payload = self._phrases.get(text[i : i + n])
+            if payload is not None and (accept is None or accept(i, i + n)):
+                return i + n, payload
+        return None
+
+    def finditer(self, text: str, start: int = 0, end: Optional[int] = None,
+                 accept: Optional[Callable[[int, int], bool]] = None) -> Iterator[Tuple[int, int, T]]:
+        """Non-overlapping leftmost-longest matches in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        i = start
+        while i < end:
+            hit = self.match_at(text, i, end, accept)
+            if hit is None:
+                i += 1
+                continue
+            j, payload = hit
+            yield i, j, payload
+            i = j

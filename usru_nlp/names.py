@@ -1,0 +1,129 @@
+"""Name candidates: who might be a person, before deciding official or not.
+
+Evidence is combined per character span: knowledge-base aliases, katakana name shapes
+(with ・/＝ and Latin initials: 「JDバンス」), UniDic person-name tags (名詞-固有名詞-人名) and
+model PERSON spans.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc
+
+from .matching import is_katakana, katakana_bounded
+
+KATAKANA_NAME = re.compile(
+    r"(?:[A-ZＡ-Ｚ]{1,3}[・.]?)?[ァ-ヺ][ァ-ヺー]*(?:[・＝=][ァ-ヺ][ァ-ヺー]*)*"
+)
+
+
+@dataclass
+class NameCandidate:
+    start: int
+    end: int
+    entries: list = field(default_factory=list)  # KB entries matching the surface
+    unidic_person: bool = False
+    model_person: bool = False
+    unknown_word: bool = False  # the tokenizer did not know (part of) it
+
+
+def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
+    """Runs of UniDic 人名 tokens (姓 + 名) as spans."""
+    out = []
+    run: Optional[List[int]] = None
+    for t in doc:
+        if t.idx < lo or t.idx >= hi:
+            continue
+        if t.tag_.startswith("名詞-固有名詞-人名"):
+            if run and run[1] == t.idx:
+                run[1] = t.idx + len(t.text)
+            else:
+                if run:
+                    out.append(tuple(run))
+                run = [t.idx, t.idx + len(t.text)]
+        else:
+            if run:
+                out.append(tuple(run))
+            run = None
+    if run:
+        out.append(tuple(run))
+    return out
+
+
+def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
+    """End of a katakana name before a trailing place segment (パトルシェフ・ロシア…書記 → パトルシェフ)."""
+    pos = s
+    for i, segment in enumerate(re.split(r"[・＝=]", text[s:e])):
+        if i and segment in place_names:
+            return pos - 1
+        pos += len(segment) + 1
+    return e
+
+
+def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
+                    place_names=frozenset()) -> List[NameCandidate]:
+    """Name candidates in ``region``, non-overlapping, longest first."""
+    text = doc.text
+    lo, hi = region
+    cands: Dict[Tuple[int, int], NameCandidate] = {}
+    covered = [False] * (hi - lo)
+
+    def add(s: int, e: int) -> Optional[NameCandidate]:
+        if any(covered[k - lo] for k in range(s, e)):
+            return None
+        for k in range(s, e):
+            covered[k - lo] = True
+        c = NameCandidate(s, e)
+        cands[(s, e)] = c
+        return c
+
+    blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
+    for s, e, _ in blocked_spans:
+        for k in range(s, e):
+            covered[k - lo] = True
+    for s, e, entries in alias_trie.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e)):
+        # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by
+        # the shape pass below when the full name is longer
+        m = KATAKANA_NAME.match(text, s)
+        if m and m.end() > e and is_katakana(text[e - 1]) and m.end() <= hi:
+            continue
+        c = add(s, e)
+        if c:
+            c.entries = list(entries)
+    for m in KATAKANA_NAME.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        if s > 0 and is_katakana(text[s - 1]):
+            continue
+        e = _cut_at_place(text, s, e, place_names)
+        c = add(s, e)
+        if c is None:
+            continue
+        # the KB may know the surname alone: ボブ・スミス → スミス
+        tail = text[s:e].split("・")[-1].split("＝")[-1]
+        c.entries = list(alias_trie.get(text[s:e]) or alias_trie.get(tail) or [])
+    for s, e in _person_tokens(doc, lo, hi):
+        c = cands.get((s, e)) or add(s, e)
+        if c:
+            c.unidic_person = True
+    for s, e, label in doc._.model_ents or ():
+        if label != "PERSON" or s < lo or e > hi:
+            continue
+        c = cands.get((s, e)) or add(s, e)
+        if c:
+            c.model_person = True
+    # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
+    owner: Dict[int, NameCandidate] = {}
+    for c in cands.values():
+        for k in range(c.start, c.end):
+            owner[k] = c
+    for t in doc:
+        c = owner.get(t.idx)
+        if c is None:
+            continue
+        if t.tag_.startswith("名詞-固有名詞-人名"):
+            c.unidic_person = True
+        if not t._.reading and is_katakana(t.text[0]):
+            c.unknown_word = True
+    return sorted(cands.values(), key=lambda c: c.start)

@@ -1,0 +1,141 @@
+"""Find the article body of a scraped page: the headline through the last article line.
+
+Scraped pages wrap an article in navigation, paywall prompts, comment boxes and lists of other
+articles. Those must yield no entities. The heuristic works on lines:
+
+1. *Paragraph* lines (long enough, ending a sentence) that occur once in the page are article
+   text; lines repeated in the page are furniture.
+2. The body starts at the first paragraph and extends back over the headline block (short lines
+   right above it) until a navigation line, a punctuation-only line or a repeated line.
+3. It extends forward until a line with an end marker (「すべての記事が読み放題」, 「Reference(s):」,
+   an e-mail address, ...), keeping a short byline name right after the last paragraph.
+
+Markers are data (``models/lexicons/boilerplate.json``). A text with no paragraph line at all
+(a sentence, a headline) is all body.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import List, Optional, Tuple
+
+from .resources import models_path
+
+_PARAGRAPH_MIN = 30
+_HEAD_LINES_MAX = 6
+_SENTENCE_END = re.compile(r"[。．！？!?」』)）]\s*$")
+_PUNCT_ONLY = re.compile(r"^[\s/|｜・>＞\-–—_=＝*・…]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w-]+\.(com|jp|net|org)(/\S*)?)\s*$")
+_BYLINE_NAME = re.compile(r"^\s*[\u4e00-\u9fff\u3005\u30a0-\u30ff・]{2,8}\s*$")
+DATELINE = re.compile(r"[【\[［]([^=＝】\]］\n]{1,20})[=＝]([^】\]］\n]{1,20})[】\]］]")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict:
+    with open(models_path("lexicons", "boilerplate.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def split_lines(text: str) -> List[Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def _is_end_marker(line: str) -> bool:
+    if _EMAIL.search(line) and len(line) < 80:
+        return True
+    if _URL_ONLY.match(line):
+        return True
+    return any(m in line for m in _markers()["end_markers"])
+
+
+def _is_navigation(line: str) -> bool:
+    if _PUNCT_ONLY.match(line):
+        return True
+    if "。" in line or len(line) > 80:
+        return False
+    return any(m in line for m in _markers()["skip_lines"])
+
+
+def _is_ui(line: str) -> bool:
+    return line in _markers()["ui_strings"] or any(
+        line.startswith(m) for m in _markers()["ui_strings"]
+    )
+
+
+def find_body(text: str) -> Tuple[int, int]:
+    """(start, end) character range of the article body in ``text``."""
+    lines = split_lines(text)
+    if not lines:
+        return (0, len(text))
+    counts = Counter(line.text for line in lines)
+
+    def is_paragraph(i: int) -> bool:
+        line = lines[i].text
+        return (
+            counts[line] == 1
+            and len(line) >= _PARAGRAPH_MIN
+            and "。" in line
+            and not _is_end_marker(line)
+            and not _is_navigation(line)
+        )
+
+    first = next((i for i in range(len(lines)) if is_paragraph(i)), None)
+    if first is None:
+        return (0, len(text))
+
+    start_i = first
+    for i in range(first - 1, max(first - 1 - _HEAD_LINES_MAX, -1), -1):
+        line = lines[i].text
+        if _is_ui(line):
+            continue
+        if counts[line] > 1 or _is_navigation(line) or _is_end_marker(line):
+            break
+        start_i = i
+
+    last_para = first
+    i = first + 1
+    while i < len(lines):
+        line = lines[i].text
+        if _is_ui(line):
+            i += 1
+            continue
+        if _is_end_marker(line) or counts[line] > 1:
+            break
+        if is_paragraph(i) or (not _is_ui(line) and _SENTENCE_END.search(line)):
+            last_para = i
+        i += 1
+    end_i = last_para
+    if end_i + 1 < len(lines) and _BYLINE_NAME.match(lines[end_i + 1].text):
+        nxt = end_i + 2
+        if nxt >= len(lines) or _is_end_marker(lines[nxt].text):
+            end_i += 1
+    return (lines[start_i].start, lines[end_i].end)
+
+
+def find_dateline(text: str, body: Optional[Tuple[int, int]] = None):
+    """The first 【place=journalist】 dateline in the body: ((ps, pe), (js, je)) or None."""
+    lo, hi = body or (0, len(text))
+    m = DATELINE.search(text, lo, hi)
+    if not m:
+        return None
+    return (m.start(1), m.end(1)), (m.start(2), m.end(2))

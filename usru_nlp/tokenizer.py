@@ -1,0 +1,207 @@
+"""A spaCy tokenizer on fugashi (MeCab) + unidic-lite.
+
+Each token keeps UniDic's part of speech as ``token.tag_`` (e.g. ``名詞-固有名詞-人名-一般``),
+its lemma as ``token.lemma_`` and its katakana reading as ``token.morph`` ``Reading=...``
+(also ``token._.reading``). ``doc.text`` equals the input exactly, with one exception: lone surrogates (which no
+UTF-8 string store can hold) become U+FFFD, one character for one, so character offsets
+into the doc are offsets into the input. Whitespace becomes whitespace tokens or trailing
+spaces; characters MeCab cannot take (NUL, control characters) are tokenised as whitespace.
+
+Unlike SudachiPy (used by spaCy's ``ja`` and GiNZA), there is no input-length limit: the text
+is fed to MeCab line by line, and very long lines in bounded pieces.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, List, Tuple
+
+import fugashi
+from spacy.lang.ja.tag_map import TAG_MAP
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.symbols import POS
+from spacy.tokens import Doc, Token
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+# Characters MeCab cannot take as they are: C0/C1 controls (NUL ends a C string), lone
+# surrogates (not encodable in UTF-8), non-characters. They become spaces for MeCab only.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_PIECE = 4000  # characters handed to MeCab at once; longer lines are split
+_PIECE_BREAK = re.compile(r"(?<=[。！？!?\n])")
+_SENT_END = frozenset("。！？!?")
+WHITESPACE_TAG = "空白"
+
+if not Token.has_extension("reading"):
+    Token.set_extension("reading", getter=lambda t: _reading_of(t))
+
+
+def _reading_of(token: Token) -> str:
+    values = token.morph.get("Reading")
+    return values[0] if values else ""
+
+
+def _pos_of(tag: str) -> str:
+    entry = TAG_MAP.get(tag)
+    if entry is None:
+        entry = TAG_MAP.get(tag.split("-")[0], {})
+    return POS_NAMES.get(entry.get(POS), "X") if entry else "X"
+
+
+def _clean_lemma(lemma: str | None, surface: str) -> str:
+    if not lemma:
+        return surface
+    # UniDic lemmas carry a gloss after a hyphen: "ロシア-Rossiya", "プーチン-外国"
+    cut = lemma.find("-")
+    if cut > 0:
+        return lemma[:cut]
+    return lemma
+
+
+def _pieces(text: str) -> Iterator[Tuple[int, str]]:
+    """Split text into (offset, piece) for MeCab: lines, and long lines at sentence ends."""
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl + 1
+        while end - pos > _MAX_PIECE:
+            window = text[pos : pos + _MAX_PIECE]
+            cuts = [m.start() for m in _PIECE_BREAK.finditer(window) if m.start() > 0]
+            cut = cuts[-1] if cuts else _MAX_PIECE
+            yield pos, text[pos : pos + cut]
+            pos += cut
+        yield pos, text[pos:end]
+        pos = end
+
+
+class FugashiTokenizer:
+    """spaCy tokenizer producing UniDic-tagged tokens with exact character alignment."""
+
+    def __init__(self, vocab: Vocab, dicdir: str | None = None):
+        self.vocab = vocab
+        self._dicdir = dicdir
+        self.tagger = self._make_tagger(dicdir)
+        self._tag_cache: dict = {}
+
+    @staticmethod
+    def _make_tagger(dicdir: str | None):
+        if dicdir:
+            return fugashi.Tagger(f"-d {dicdir}")
+        return fugashi.Tagger()  # unidic-lite when installed
+
+    def __reduce__(self):
+        return (FugashiTokenizer, (self.vocab, self._dicdir))
+
+    def analyse(self, text: str) -> List[Tuple[int, int, str, str, str]]:
+        """(start, end, tag, lemma, reading) for every non-whitespace token of ``text``."""
+        safe = _UNSAFE.sub(" ", text)
+        out = []
+        for offset, piece in _pieces(safe):
+            pos = 0
+            for node in self.tagger(piece):
+                surface = node.surface
+                if not surface:
+                    continue
+                found = piece.find(surface, pos)
+                if found < 0:  # should not happen; keep alignment by skipping the node
+                    continue
+                feat = node.feature
+                tag = self._tag_cache.get(node.pos)
+                if tag is None:
+                    tag = "-".join(p for p in node.pos.split(",") if p != "*")
+                    self._tag_cache[node.pos] = tag
+                lemma = _clean_lemma(getattr(feat, "lemma", None), surface)
+                reading = getattr(feat, "kana", None) or ""
+                start = offset + found
+                out.append((start, start + len(surface), tag, lemma, reading))
+                pos = found + len(surface)
+        return out
+
+    def __call__(self, text: str) -> Doc:
+        text = spacy_safe(text)
+        words: List[str] = []
+        spaces: List[bool] = []
+        tags: List[str] = []
+        lemmas: List[str] = []
+        morphs: List[str] = []
+        sent_starts: List[bool] = []
+        prev_end = 0
+        new_sentence = True
+
+        def add_gap(gap: str) -> None:
+            nonlocal new_sentence
+            if gap == " " and words and not spaces[-1]:
+                spaces[-1] = True
+                return
+            words.append(gap)
+            spaces.append(False)
+            tags.append(WHITESPACE_TAG)
+            lemmas.append(gap)
+            morphs.append("")
+            sent_starts.append(False)
+            if "\n" in gap:
+                new_sentence = True
+
+        for start, end, tag, lemma, reading in self.analyse(text):
+            if start > prev_end:
+                add_gap(text[prev_end:start])
+            surface = text[start:end]
+            words.append(surface)
+            spaces.append(False)
+            tags.append(tag)
+            lemmas.append(lemma)
+            morphs.append(f"Reading={_escape_feature(reading)}" if reading else "")
+            sent_starts.append(new_sentence)
+            new_sentence = surface in _SENT_END
+            prev_end = end
+        if prev_end < len(text):
+            add_gap(text[prev_end:])
+        if sent_starts:
+            sent_starts[0] = True
+        pos = [_pos_of(t) if t != WHITESPACE_TAG else "SPACE" for t in tags]
+        return Doc(
+            self.vocab,
+            words=words,
+            spaces=spaces,
+            tags=tags,
+            pos=pos,
+            lemmas=lemmas,
+            morphs=morphs,
+            sent_starts=sent_starts,
+        )
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # Serialization: the tokenizer has no state beyond the dictionary it loads.
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "FugashiTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> "FugashiTokenizer":
+        return self
+
+
+def spacy_safe(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (same length, same offsets)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _escape_feature(value: str) -> str:
+    # spaCy's morph string syntax reserves "|", "=" and ","
+    return value.replace("|", "").replace("=", "").replace(",", "")
+
+
+@registry.tokenizers("usru_nlp.FugashiTokenizer.v1")
+def create_fugashi_tokenizer(dicdir: str | None = None):
+    def make(nlp):
+        return FugashiTokenizer(nlp.vocab, dicdir=dicdir)
+
+    return make
