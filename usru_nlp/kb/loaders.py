@@ -1,7 +1,6 @@
 """Cached loaders for the data files under ``models/``.
 
-The models directory is ``$USRU_NLP_MODELS`` if set, else the repository's ``models/``
-(``Path(__file__).resolve().parents[2] / "models"``). Every loader takes an optional
+The models directory is :func:`usru_nlp.resources.models_dir` (``$USRU_NLP_MODELS`` if set). Every loader takes an optional
 explicit path; results are cached per resolved path (``functools.lru_cache``).
 """
 from __future__ import annotations
@@ -12,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
+from ..resources import models_dir as _models_dir
 from .entries import CountryPrefix, OfficialEntry, PlaceEntry, TitleEntry, TitleModifier
 
 PathLike = Union[str, os.PathLike, None]
@@ -19,13 +19,8 @@ ENV_VAR = "USRU_NLP_MODELS"
 
 
 def models_dir() -> Path:
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve()
-    repo = here.parents[2] / "models"  # source checkout: <repo>/models
-    installed = here.parents[1] / "models"  # wheel: usru_nlp/models (pyproject package-dir)
-    return repo if repo.is_dir() or not installed.is_dir() else installed
+    """``$USRU_NLP_MODELS``, else the installed ``usru_nlp/models`` or the checkout's ``models/``."""
+    return _models_dir()
 
 
 def _resolve(path: PathLike, default: str) -> str:

@@ -1,0 +1,355 @@
+"""Step 3: resolve recognised expressions against the document date (dct) and context.
+
+:class:`Anchorer` walks the spans of one text in order, remembering the last resolved
+day / month / year (for 同日, 前日, 翌日, 同年, bare days after 「8月22日から」 ...) and
+reading the tense of the sentence after each mention to choose between past and future
+readings. It never looks at the machine clock: with ``dct=None`` unknown parts stay X.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from calendar import monthrange
+
+from . import lexicon
+from .normalize import date_value, duration_value, fmt_time, fmt_year, normalize, type_and_mod, word_template
+from .recognize import Span
+
+_LEX = lexicon.load()
+_CFG = _LEX["anchoring"]
+_TENSE_RX = re.compile(
+    "(?P<present>%s)|(?P<past>%s)|(?P<future>%s)"
+    % tuple("|".join(_LEX["tense"][k]) for k in ("present", "past", "future"))
+)
+_SENT_END = re.compile(r"[。！？!?\n]")
+# Text between two items of a list or range of days: 「30日（水）｜1日」, 「30日から2日」.
+_LIST_GAP = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:[、・｜|,~〜～\-－]|から|より)?\s*$")
+
+
+def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + n
+    return i // 12, i % 12 + 1
+
+
+def _safe_date(y, m, d):
+    try:
+        return dt.date(y, m, d)
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _iso_week(d: dt.date, weeks: int = 0) -> str:
+    y, w, _ = (d + dt.timedelta(weeks=weeks)).isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _pick(cands, ref, tense, slack_past, slack_future):
+    """Choose among candidate points (dates or month indices) given the tense."""
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [c for c in cands if c <= ref + slack_past]
+        if ok:
+            return max(ok)
+    elif tense == "future":
+        ok = [c for c in cands if c >= ref - slack_future]
+        if ok:
+            return min(ok)
+    return min(cands, key=lambda c: (abs(c - ref), c > ref))
+
+
+class Anchorer:
+    """Resolves spans of one text in order; keeps the context between them."""
+
+    def __init__(self, text: str, dct: dt.date | None, start: int = 0, end: int | None = None):
+        if isinstance(dct, dt.datetime):
+            dct = dct.date()
+        self.dct = dct
+        self.text = text
+        self.end = len(text) if end is None else end
+        self.sent_ends = [m.start() for m in _SENT_END.finditer(text, start, self.end)]
+        self.last_day = None  # (date, start)
+        self.last_month = None  # (y, m, start, sentence, end, has_day, explicit_year)
+        self.last_year = None  # (y, start)
+        self.last_value = None  # (value, start)
+        self.hints: dict = {}  # sentence -> (y, m, pos): month fixed by a weekday marker
+
+    def add_hints(self, spans):
+        """Months fixed by weekday markers on bare days (「3日（金）」), per sentence."""
+        if self.dct is None:
+            return
+        for sp in spans:
+            f = sp.fields
+            if sp.kind != "date" or not f.get("weekday_marker") or "day" not in f or "month" in f \
+                    or "month_rel" in f or "day_rel" in f or "day2" in f:
+                continue
+            cands = []
+            for n in (-1, 0, 1):
+                yy, mm = _shift_month(self.dct.year, self.dct.month, n)
+                c = _safe_date(yy, mm, f["day"])
+                if c and c.isoweekday() == f["weekday_marker"]:
+                    cands.append(c)
+            if len(cands) == 1:
+                self.hints.setdefault(self.sentence(sp.start), (cands[0].year, cands[0].month, sp.start))
+
+    # -- context helpers ------------------------------------------------------------
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_ends, pos)
+
+    def tense(self, pos: int) -> str | None:
+        i = self.sentence(pos)
+        stop = self.sent_ends[i] + 1 if i < len(self.sent_ends) else self.end
+        m = _TENSE_RX.search(self.text, pos, stop)
+        if m is None or m.group("present"):
+            return None
+        return "past" if m.group("past") else "future"
+
+    def _dct_desc(self):
+        return "dct" if self.dct else None
+
+    # -- main entry -------------------------------------------------------------------
+    def resolve(self, span: Span) -> tuple[str, str, str | None, str | None]:
+        """(type, value, mod, anchor) for ``span``; updates the context."""
+        typ, value, mod = normalize(span)
+        k, f = span.kind, span.fields
+        anchor = "explicit" if "X" not in value else None
+        try:
+            if k == "date":
+                value, anchor = self._date(span, value, anchor)
+            elif k == "word":
+                value, anchor = self._word(span, value, anchor)
+            elif k == "reloff":
+                value, anchor = self._reloff(span, value)
+            elif k == "time":
+                value, anchor = self._time(span, value)
+        except (ValueError, OverflowError, TypeError):
+            pass
+        if anchor is None and "X" in value and typ in ("DATE", "TIME"):
+            anchor = "unresolved"
+        if typ in ("DURATION", "SET"):
+            anchor = None
+        self._remember(span, value)
+        return typ, value, mod, anchor
+
+    def _remember(self, span: Span, value: str):
+        m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])", value)
+        if not m or span.kind not in ("date", "word", "reloff"):
+            return
+        y = int(m.group(1))
+        self.last_year = (y, span.start)
+        self.last_value = (value, span.start)
+        if m.group(2) and not value[4:6] == "-W":
+            f = span.fields
+            self.last_month = (y, int(m.group(2)), span.start, self.sentence(span.start), span.end,
+                               bool(m.group(3)), "year" in f, "day_rel" in f)
+            if m.group(3) and span.fields.get("base") != "prev":  # 前日 does not re-anchor 翌日
+                d = _safe_date(y, int(m.group(2)), int(m.group(3)))
+                if d:
+                    self.last_day = (d, span.start)
+
+    # -- dates ------------------------------------------------------------------------
+    def _date(self, span: Span, value: str, anchor):
+        f = span.fields
+        if "X" not in value:
+            return value, "explicit"
+        dct = self.dct
+        y, m, d = f.get("year"), f.get("month"), f.get("day")
+        y2 = f.get("year2")
+        desc = None
+        if "yy" in f:
+            if dct is None:
+                return value, None
+            cands = [c * 100 + f["yy"] for c in (dct.year // 100 - 1, dct.year // 100, dct.year // 100 + 1)]
+            y = min(cands, key=lambda c: abs(c - dct.year))
+            desc = "dct"
+        elif "year_rel" in f:
+            n, base = f["year_rel"]
+            if base == "prev" and self.last_year:
+                y, desc = self.last_year[0] + n, f"previous mention at {self.last_year[1]}"
+            elif dct:
+                y, desc = dct.year + n, "dct"
+        if "month_rel" in f:
+            n, base = f["month_rel"]
+            if base == "prev" and self.last_month:
+                y, m = _shift_month(self.last_month[0], self.last_month[1], n)
+                desc = f"previous mention at {self.last_month[2]}"
+            elif dct:
+                yy, m = _shift_month(dct.year, dct.month, n)
+                y = y if isinstance(y, int) else yy
+                desc = desc or "dct"
+        if "day_rel" in f and d is not None and m is None:
+            n, base, lean = f["day_rel"]
+            if base == "prev" and self.last_month:
+                y, m = self.last_month[0], self.last_month[1]
+                desc = f"previous mention at {self.last_month[2]}"
+                if n > 0 and self.last_day and d < self.last_day[0].day:
+                    y, m = _shift_month(y, m, 1)
+            elif dct:
+                lm = self._same_sentence_month(span, need_day=True)
+                y, m, desc = self._month_for_day(span, d, None if lean == "near" else lean,
+                                                 use_prev=bool(lm and lm[7]))
+        if d is not None and m is None and y is None:
+            y, m, desc = self._month_for_day(span, d)
+        elif m is not None and not isinstance(y, int):
+            y, desc = self._year_for_month(span, m, d)
+        if not isinstance(y, int):
+            return value, desc
+        m2 = None
+        if "month2" in f and "day2" in f:
+            m2 = f["month2"]
+        if y2 is None and "month2" in f and isinstance(m, int) and f["month2"] < m:
+            y2 = y + 1
+        return date_value(f, y, m, d, y2, m2), desc
+
+    def _same_sentence_month(self, span: Span, need_day: bool):
+        """The last resolved month if mentioned earlier in the same sentence."""
+        lm = self.last_month
+        if lm and lm[3] == self.sentence(span.start) and (lm[5] or not need_day):
+            return lm
+        return None
+
+    def _month_for_day(self, span: Span, d: int, tense: str | None = "?", use_prev: bool = True):
+        lm = self._same_sentence_month(span, need_day=True) if use_prev else None
+        if lm:
+            y, m = lm[0], lm[1]
+            if self.last_day and self.last_day[1] == lm[2] and d < self.last_day[0].day - 7 \
+                    and _LIST_GAP.match(self.text, lm[4], span.start):
+                y, m = _shift_month(y, m, 1)  # 「30日から2日」: the next month
+            return y, m, f"previous mention at {lm[2]}"
+        dct = self.dct
+        if dct is None:
+            return None, None, None
+        hint = self.hints.get(self.sentence(span.start))
+        if hint and not span.fields.get("weekday_marker"):
+            return hint[0], hint[1], f"weekday at {hint[2]}"
+        cands = []
+        for n in (-1, 0, 1):
+            yy, mm = _shift_month(dct.year, dct.month, n)
+            c = _safe_date(yy, mm, d)
+            if c:
+                cands.append(c)
+        cands = self._by_weekday(span, cands)
+        if tense == "?":
+            tense = self.tense(span.end)
+        c = _pick(cands, dct, tense, dt.timedelta(days=_CFG["past_slack_days"]),
+                  dt.timedelta(days=_CFG["future_slack_days"]))
+        if c is None:
+            return None, None, None
+        return c.year, c.month, "dct"
+
+    def _year_for_month(self, span: Span, m: int, d):
+        lm = self._same_sentence_month(span, need_day=False)
+        if lm and lm[6]:
+            y = lm[0] + (1 if lm[1] - m > 6 else 0)
+            return y, f"previous mention at {lm[2]}"
+        dct = self.dct
+        if dct is None:
+            return None, None
+        tense = self.tense(span.end)
+        years = (dct.year - 1, dct.year, dct.year + 1)
+        if d is not None:
+            cands = [c for c in (_safe_date(y, m, d) for y in years) if c]
+            cands = self._by_weekday(span, cands)
+            c = _pick(cands, dct, tense, dt.timedelta(days=_CFG["md_past_slack_days"]),
+                      dt.timedelta(days=_CFG["md_future_slack_days"]))
+            return (c.year if c else dct.year), "dct"
+        ref = dct.year * 12 + dct.month - 1
+        cands = [y * 12 + m - 1 for y in years]
+        c = _pick(cands, ref, tense, _CFG["past_slack_months"], _CFG["future_slack_months"])
+        return c // 12, "dct"
+
+    def _by_weekday(self, span: Span, cands):
+        f = span.fields
+        wd = f.get("weekday_marker")
+        if wd:
+            if "day2" in f:  # the marker follows the end of a range
+                ends = [_safe_date(c.year, f.get("month2", c.month), f["day2"]) for c in cands]
+                if "month2" in f and f["month2"] < cands[0].month:
+                    ends = [_safe_date(c.year + 1, f["month2"], f["day2"]) for c in cands]
+                ok = [c for c, e in zip(cands, ends) if e and e.isoweekday() == wd]
+            else:
+                ok = [c for c in cands if c.isoweekday() == wd]
+            if ok:
+                return ok
+        return cands
+
+    # -- relative words -----------------------------------------------------------------
+    def _word(self, span: Span, value: str, anchor):
+        f, dct = span.fields, self.dct
+        if "set" in f or "duration" in f:
+            return value, None
+        if "same_period" in f:
+            if self.last_value:
+                v, pos = self.last_value
+                return re.sub(r"\d{4}", lambda m: f"{int(m.group()) + f['same_period']:04d}", v), \
+                    f"previous mention at {pos}"
+            return (fmt_year(dct.year - 1), "dct") if dct else (value, None)
+        if "day" in f:
+            base = f.get("base", "dct")
+            if base == "prev" and self.last_day:
+                ref, desc = self.last_day[0], f"previous mention at {self.last_day[1]}"
+            elif dct:
+                ref, desc = dct, "dct"
+            else:
+                return value, None
+            d = ref + dt.timedelta(days=f["day"])
+            return d.isoformat() + (f"T{f['tod']}" if "tod" in f else ""), desc
+        if "month" in f and f.get("base") == "prev" and self.last_month:
+            lm = self.last_month
+            return f"{lm[0]:04d}-{lm[1]:02d}", f"previous mention at {lm[2]}"
+        if dct is None:
+            return value, None
+        if "week" in f:
+            w = f["week"]
+            if w == "next_start":
+                w = 1 if dct.isoweekday() >= 4 else 0
+            return _iso_week(dct, w), "dct"
+        if "weekend" in f:
+            return _iso_week(dct, f["weekend"]) + "-WE", "dct"
+        if "weekday" in f:
+            delta = f["weekday"] - dct.isoweekday()
+            tense = self.tense(span.end)
+            if tense == "past" and delta > 0:
+                delta -= 7
+            elif tense == "future" and delta < 0:
+                delta += 7
+            return (dct + dt.timedelta(days=delta)).isoformat(), "dct"
+        if "month" in f:
+            return f"{dct.year:04d}-{dct.month:02d}", "dct"
+        if "year" in f:
+            n = f["year"]
+            if n == "new_year":
+                n = 0 if dct.month <= 2 else 1
+            return fmt_year(dct.year + n), "dct"
+        if "fy" in f:
+            fy = (dct.year if dct.month >= 4 else dct.year - 1) + f["fy"]
+            return f"{fy:04d}-04/{fy + 1:04d}-03", "dct"
+        if "season" in f:
+            n, s = f["season"]
+            return f"{dct.year + n:04d}-{s}", "dct"
+        return value, None
+
+    # -- offsets and clock times ------------------------------------------------------
+    def _reloff(self, span: Span, value: str):
+        f, dct = span.fields, self.dct
+        n, u, sign = f["n"], f["unit"], f["sign"]
+        if n == "X":
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), ("dct" if dct else None)
+        if dct is None:
+            return value, None
+        if u == "Y" and float(n).is_integer():
+            return fmt_year(dct.year + sign * int(n)), "dct"
+        if u == "M" and float(n).is_integer():
+            y, m = _shift_month(dct.year, dct.month, sign * int(n))
+            return f"{y:04d}-{m:02d}", "dct"
+        days = {"Y": 365, "M": 30, "W": 7, "D": 1}.get(u, 0) * n
+        return (dct + dt.timedelta(days=sign * round(days))).isoformat(), "dct"
+
+    def _time(self, span: Span, value: str):
+        f = span.fields
+        if self.last_day and self.sentence(self.last_day[1]) == self.sentence(span.start):
+            return self.last_day[0].isoformat() + fmt_time(f), f"previous mention at {self.last_day[1]}"
+        if self.dct:
+            return self.dct.isoformat() + fmt_time(f), "dct"
+        return value, None

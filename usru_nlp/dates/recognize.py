@@ -1,0 +1,334 @@
+"""Step 1: find temporal expressions and parse their fields (no calendar arithmetic).
+
+One precompiled regex, assembled from the lexicons in ``models/dates/``, is run over a
+length-preserving normalisation of the text (full-width digits and punctuation mapped to
+ASCII, so offsets stay valid). Each hit becomes a :class:`Span` whose ``fields`` hold the
+parsed numbers and words; :mod:`.normalize` and :mod:`.anchor` turn them into TIMEX3.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+
+# Length-preserving character mapping (one char -> one char keeps offsets exact).
+_FW_DIGITS = "０１２３４５６７８９"
+_TRANS = str.maketrans(
+    {**{c: str(i) for i, c in enumerate(_FW_DIGITS)},
+     "～": "~", "〜": "~", "～": "~", "－": "-", "‐": "-", "−": "-", "–": "-",
+     "／": "/", "（": "(", "）": ")", "．": ".", "，": ",", "：": ":", "　": " "}
+)
+
+_KDIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KUNIT = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUM = "〇一二三四五六七八九十百千"
+
+
+def parse_number(s: str | None):
+    """Integer value of ASCII or kanji numerals; 'X' for vague 数-numbers; None if empty."""
+    if not s:
+        return None
+    if "数" in s:
+        return "X"
+    if s.isascii():
+        try:
+            return float(s) if "." in s else int(s)
+        except ValueError:
+            return None
+    if all(c in _KDIGIT for c in s):  # positional: 二〇一九
+        return int("".join(str(_KDIGIT[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c in _KDIGIT:
+            cur = _KDIGIT[c]
+        elif c in _KUNIT:
+            total += (cur or 1) * _KUNIT[c]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+@dataclass
+class Span:
+    """A recognised expression: offsets into the text, its kind and parsed fields."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date | duration | reloff | set | time | word | period | century
+    fields: dict = field(default_factory=dict)
+    core_start: int = 0  # span without prefix/suffix modifiers (GSD-style span)
+    core_end: int = 0
+
+
+def _build():
+    lex = lexicon.load()
+    alt = lexicon.alternation
+    N = r"(?:\d{1,4}|[〇一二三四五六七八九十百千]{1,6})"
+    NQ = r"(?:数十|十数|数|\d+(?:\.\d+)?|[〇一二三四五六七八九十百千]{1,5})"
+    ND = r"(?:\d{1,2}|[〇一二三四五六七八九十]{1,3})"
+    MDUR = "カ月|ヶ月|か月|ケ月|ヵ月|箇月"
+    na = lex["not_after_number"].get("年")
+    na_year = f"(?!{'|'.join(na)})" if na else ""
+    parts = []
+    for w in sorted(lex["parts"], key=len, reverse=True):
+        parts.append(re.escape(w) + ("(?!て)" if w.endswith("め") else ""))
+    PARTS = "|".join(parts) + "|期"
+    ERA = alt(lex["eras"])
+    SOLO = "|".join(lex["standalone_eras"])
+    dur_part = (
+        rf"(?:(?:\d+(?:\.\d+)?|数十|十数|数)(?:分間?|秒間?)"
+        rf"|{NQ}(?:{MDUR}|週間|時間|周年)"
+        rf"|{NQ}(?:年|日)(?=[間半目]|\d{{1,2}}(?:{MDUR}))"
+        rf"|(?:数十|十数|数)(?:年|日)"
+        rf"|(?<![\d.])[1-9一二三四五六七八九]年(?![月度代\d~\-]){na_year})半?"
+    )
+    sfx = alt(lex["suffix_mods"])
+    pfx = alt(lex["prefix_mods"])
+    pattern = rf"""
+    (?P<pre>{pfx})?
+    (?:
+      (?P<iso>(?P<sy>\d{{4}})(?P<ssep>[/.\-])(?P<sm>\d{{1,2}})(?P=ssep)(?P<sd>\d{{1,2}})(?![\d.]))
+     |(?P<md>(?P<qm>\d{{1,2}})/(?P<qd>\d{{1,2}})(?![\d/.,%]))
+     |(?P<ro>(?P<ron>{NQ}|半)(?P<rou>年|{MDUR}|週間|週|日|時間|分)(?P<roh>半)?間?(?P<rod>前(?!後)|後)(?!半))
+     |(?P<du>(?:{dur_part})+|半年|半日)(?P<dk>間|目)?
+     |(?P<clock>(?P<cap>午前|午後)?(?P<ch>\d{{1,2}})(?:時(?!間)(?:(?P<cm>\d{{1,2}})分|(?P<chalf>半))?|:(?P<cm2>\d{{2}})(?![\d:])))
+     |(?P<cen>{N})世紀(?P<cpart>{PARTS})?
+     |(?P<period>{alt(lex['periods'])})(?P<ppart>{PARTS})?
+     |(?P<word>{alt(lex['words'])})(?!\d{{1,2}}日)
+     |(?P<date>
+        (?:(?P<dy>{alt(lex['year_words'])})
+          |(?P<era>{ERA})(?:(?P<ey>{N}|元)(?:[~\-](?P<ey2>{N}))?年(?P<edec>代)?|(?P<eper>初期|中期|末期|後期|前期|期|年間)|(?<={SOLO})(?![\u4e00-\u9fff\u30a0-\u30ffー]))
+          |(?P<y>\d{{4}}|\d{{2,3}}|[〇一二三四五六七八九]{{4}})(?:[~\-](?P<y2>\d{{2,4}}))?年(?P<dec>代)?{na_year}
+        )?
+        (?P<fy>度)?
+        (?P<dm>{alt(lex['month_words'])})?
+        (?:(?P<m>{ND})(?:(?P<mr>[~\-・])(?P<m2>{ND}))?月(?!曜))?
+        (?:(?P<dp>{alt(lex['day_prefixes'])})?(?P<d>{ND})日(?![曜間])(?:[~\-](?:(?P<m3>{ND})月)?(?P<d2>{ND})日)?)?
+        (?P<part>{PARTS})?
+        (?:(?P<ap>午前|午後|朝|夜|夕方)?(?P<hh>\d{{1,2}})時(?!間)(?:(?P<mi>\d{{1,2}})分|(?P<hhalf>半))?)?
+      )
+    )
+    (?P<suf>{sfx})?
+    """
+    return re.compile(pattern, re.VERBOSE), lex
+
+
+_RX, _LEX = _build()
+_WEEKDAY_RX = re.compile(r"\s?\((?P<w>[%s])(?:曜日?)?(?:・?祝)?\)" % _LEX["weekday_marker"])
+_MD_OK_AFTER = re.compile(r"(?:$|[\s(~\-、。,.)」』]|に|から|まで|は|より|付|〜)")
+_STARTERS = None
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_KANJI_OK_BEFORE = set("年月同今昨来翌前先本約")
+_DURATION_ONLY = set(_LEX["duration_only_suffixes"])
+
+
+def _starters() -> str:
+    """Characters a match can start with: used for a cheap prefilter."""
+    global _STARTERS
+    if _STARTERS is None:
+        lex = _LEX
+        chars = set("0123456789" + _KANJI_NUM + "数半午")
+        for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
+            chars.update(w[0] for w in lex[key])
+        _STARTERS = "".join(sorted(chars))
+    return _STARTERS
+
+
+_PREFILTER = re.compile("[%s]" % re.escape(_starters()))
+
+
+def prepare(text: str) -> str:
+    """Length-preserving normalisation used for matching."""
+    return text.translate(_TRANS)
+
+
+def recognize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """All temporal expressions in ``text[start:end]``, in order, offsets into ``text``."""
+    end = len(text) if end is None else end
+    norm = prepare(text)
+    out: list[Span] = []
+    pos = start
+    rx, pre = _RX, _PREFILTER
+    while True:
+        p = pre.search(norm, pos, end)
+        if p is None:
+            break
+        i = p.start()
+        m = rx.match(norm, i, end)
+        if m is None or m.end() == i:
+            pos = i + 1
+            continue
+        span = _to_span(text, norm, m, end)
+        if span is None:
+            pos = i + 1
+            continue
+        out.append(span)
+        pos = span.end
+    return out
+
+
+def _to_span(text: str, norm: str, m: re.Match, limit: int) -> Span | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    prev = norm[s - 1] if s > 0 else ""
+    if prev and (prev.isdigit() or (prev in ".," and s > 1 and norm[s - 2].isdigit())):
+        return None
+    core_s = m.end("pre") if g["pre"] else s
+    core_e = m.start("suf") if g["suf"] else e
+    if core_e <= core_s:
+        return None
+    first = norm[core_s]
+    if first in _KANJI_NUM and core_s == s and prev and _CJK.match(prev) and prev not in _KANJI_OK_BEFORE:
+        return None
+    if prev == "第":
+        return None
+    f: dict = {"pre": _LEX["prefix_mods"].get(g["pre"]) if g["pre"] else None, "pre_word": g["pre"]}
+    kind = None
+    if g["iso"]:
+        kind = "date"
+        f.update(year=int(g["sy"]), month=int(g["sm"]), day=int(g["sd"]))
+    elif g["md"]:
+        after = norm[core_e:core_e + 2]
+        if not _MD_OK_AFTER.match(after) and not _WEEKDAY_RX.match(norm, core_e):
+            return None
+        kind = "date"
+        f.update(month=int(g["qm"]), day=int(g["qd"]))
+    elif g["ro"]:
+        kind = "reloff"
+        n = 0.5 if g["ron"] == "半" else parse_number(g["ron"])
+        if g["roh"] and n != "X":
+            n = n + 0.5
+        f.update(n=n, unit=_LEX["duration_units"].get(g["rou"], "W" if g["rou"] == "週" else None),
+                 sign=-1 if g["rod"] == "前" else 1)
+    elif g["du"]:
+        kind = "duration"
+        f["parts"] = _duration_parts(g["du"])
+        f["ordinal"] = g["dk"] == "目"
+        if not f["parts"]:
+            return None
+    elif g["clock"]:
+        kind = "time"
+        f.update(hour=int(g["ch"]), minute=int(g["cm"] or g["cm2"] or (30 if g["chalf"] else 0)), ampm=g["cap"])
+        if f["hour"] > 24 or f["minute"] > 59:
+            return None
+    elif g["cen"]:
+        kind = "century"
+        f.update(century=parse_number(g["cen"]), part=g["cpart"])
+    elif g["period"]:
+        kind = "period"
+        f.update(period=g["period"], part=g["ppart"])
+    elif g["word"]:
+        kind = "word"
+        f.update(word=g["word"], **_LEX["words"][g["word"]])
+    elif g["date"]:
+        kind = "date"
+        if not _date_fields(g, f, m):
+            return None
+    if kind is None:
+        return None
+    suf = g["suf"]
+    if suf and suf in _DURATION_ONLY and kind != "duration":
+        e = core_e
+        suf = None
+    f["suf"] = _LEX["suffix_mods"].get(suf) if suf else None
+    f["suf_word"] = suf
+    if kind == "date":
+        w = _WEEKDAY_RX.match(norm, e)
+        if w:
+            f["weekday_marker"] = "月火水木金土日".index(w.group("w")) + 1
+    return Span(s, e, text[s:e], kind, f, core_s, core_e)
+
+
+_DUR_PART = re.compile(
+    r"(?P<n>数十|十数|数|\d+(?:\.\d+)?|[〇一二三四五六七八九十百千]+)?(?P<u>カ月|ヶ月|か月|ケ月|ヵ月|箇月|週間|時間|周年|年|日|分|秒)(?P<h>半)?"
+)
+
+
+def _duration_parts(s: str) -> list:
+    if s in ("半年", "半日"):
+        return [(6, "M")] if s == "半年" else [(12, "H")]
+    units = _LEX["duration_units"]
+    out = []
+    for m in _DUR_PART.finditer(s):
+        n = parse_number(m.group("n")) if m.group("n") else 1
+        u = units.get(m.group("u"))
+        if u is None or n is None:
+            continue
+        out.append((n, u))
+        if m.group("h"):
+            out.append(("half", u))
+    return out
+
+
+def _date_fields(g: dict, f: dict, m: re.Match) -> bool:
+    """Fill fields of the calendar-date branch; False if the match is empty or invalid."""
+    lex = _LEX
+    has = False
+    if g["dy"]:
+        f["year_rel"] = lex["year_words"][g["dy"]]
+        has = True
+    elif g["era"]:
+        first, last = lex["eras"][g["era"]]
+        has = True
+        if g["ey"]:
+            n = 1 if g["ey"] == "元" else parse_number(g["ey"])
+            if not isinstance(n, int) or n < 1:
+                return False
+            f["year"] = first + n - 1
+            if g["ey2"]:
+                f["year2"] = first + parse_number(g["ey2"]) - 1
+            if g["edec"]:
+                f["year2"] = f["year"] + 9
+        else:
+            f["era_range"] = (first, last)
+            f["era_part"] = g["eper"]
+    elif g["y"]:
+        y = parse_number(g["y"])
+        has = True
+        if len(g["y"]) == 2 and g["y"].isdigit():
+            f["yy"] = y
+        else:
+            f["year"] = y
+        if g["y2"]:
+            y2 = int(g["y2"])
+            f["year2"] = y2 if len(g["y2"]) == 4 else (y // 100) * 100 + y2 if len(g["y"]) == 4 else y2
+        if g["dec"]:
+            f["decade"] = True
+    if g["fy"]:
+        if not has:
+            return False
+        f["fy"] = True
+    if g["dm"]:
+        f["month_rel"] = lex["month_words"][g["dm"]]
+        has = True
+    if g["m"]:
+        f["month"] = parse_number(g["m"])
+        if not isinstance(f["month"], int) or not 1 <= f["month"] <= 12:
+            return False
+        if g["m2"]:
+            f["month2"] = parse_number(g["m2"])
+            if not isinstance(f["month2"], int) or not 1 <= f["month2"] <= 12:
+                return False
+        has = True
+    if g["d"]:
+        f["day"] = parse_number(g["d"])
+        if not isinstance(f["day"], int) or not 1 <= f["day"] <= 31:
+            return False
+        if g["dp"]:
+            f["day_rel"] = lex["day_prefixes"][g["dp"]]
+        if g["d2"]:
+            f["day2"] = parse_number(g["d2"])
+            if g["m3"]:
+                f["month2"] = parse_number(g["m3"])
+        has = True
+    if not has:
+        return False
+    if g["part"]:
+        f["part"] = g["part"]
+    if g["hh"]:
+        f["date_end"] = m.start("ap") if g["ap"] else m.start("hh")
+        f.update(hour=int(g["hh"]), minute=int(g["mi"] or (30 if g["hhalf"] else 0)), ampm=g["ap"])
+    return True
