@@ -12,6 +12,7 @@ is fed to MeCab line by line, and very long lines in bounded pieces.
 """
 from __future__ import annotations
 
+import csv
 import re
 from typing import Iterator, List, Tuple
 
@@ -46,6 +47,13 @@ def _pos_of(tag: str) -> str:
     if entry is None:
         entry = TAG_MAP.get(tag.split("-")[0], {})
     return POS_NAMES.get(entry.get(POS), "X") if entry else "X"
+
+
+def _split_features(raw: str) -> List[str]:
+    """UniDic's CSV feature string; quoted fields only occur for punctuation like ","."""
+    if '"' not in raw:
+        return raw.split(",")
+    return next(csv.reader([raw]))
 
 
 def _clean_lemma(lemma: str | None, surface: str) -> str:
@@ -106,13 +114,15 @@ class FugashiTokenizer:
                 found = piece.find(surface, pos)
                 if found < 0:  # should not happen; keep alignment by skipping the node
                     continue
-                feat = node.feature
-                tag = self._tag_cache.get(node.pos)
+                fields = _split_features(node.feature_raw)
+                key = tuple(fields[:4])
+                tag = self._tag_cache.get(key)
                 if tag is None:
-                    tag = "-".join(p for p in node.pos.split(",") if p != "*")
-                    self._tag_cache[node.pos] = tag
-                lemma = _clean_lemma(getattr(feat, "lemma", None), surface)
-                reading = getattr(feat, "kana", None) or ""
+                    tag = "-".join(p for p in key if p != "*")
+                    self._tag_cache[key] = tag
+                # unknown words carry only the part of speech: no lemma, no reading
+                lemma = _clean_lemma(fields[7] if len(fields) > 7 else None, surface)
+                reading = fields[17] if len(fields) > 17 and fields[17] != "*" else ""
                 start = offset + found
                 out.append((start, start + len(surface), tag, lemma, reading))
                 pos = found + len(surface)

@@ -9,7 +9,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import Union
 
 from ..resources import models_dir as _models_dir
 from .entries import CountryPrefix, OfficialEntry, PlaceEntry, TitleEntry, TitleModifier
