@@ -12,11 +12,17 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .matching import is_katakana, katakana_bounded
+from .matching import is_kanji, is_katakana, katakana_bounded
 
 KATAKANA_NAME = re.compile(
     r"(?:[A-ZＡ-Ｚ]{1,3}[・.]?)?[ァ-ヺ][ァ-ヺー]*(?:[・＝=][ァ-ヺ][ァ-ヺー]*)*"
 )
+
+
+_NAME_OPENERS = "、，,。・「『（(　 \nのはがとをにもや"
+_NAME_CLOSERS = "、，,。」』）)はがのとをにもや"
+_NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
+_REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世")
 
 
 @dataclass
@@ -30,9 +36,15 @@ class NameCandidate:
 
 
 def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
-    """Runs of UniDic 人名 tokens (姓 + 名) as spans."""
+    """Runs of UniDic 人名 tokens (姓 + 名) as spans, completed over kanji the dictionary split off.
+
+    亀|樋|哲生 (名 only): the kanji before it back to a word boundary are the surname;
+    水落|朋|大 (姓 名 + a one-kanji suffix before a boundary): the kanji belongs to the name.
+    """
+    text = doc.text
     out = []
     run: Optional[List[int]] = None
+    first_tag = ""
     for t in doc:
         if t.idx < lo or t.idx >= hi:
             continue
@@ -41,15 +53,33 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
                 run[1] = t.idx + len(t.text)
             else:
                 if run:
-                    out.append(tuple(run))
+                    out.append(_complete(text, run, first_tag, lo, hi))
                 run = [t.idx, t.idx + len(t.text)]
+                first_tag = t.tag_
         else:
             if run:
-                out.append(tuple(run))
+                out.append(_complete(text, run, first_tag, lo, hi))
             run = None
     if run:
-        out.append(tuple(run))
+        out.append(_complete(text, run, first_tag, lo, hi))
     return out
+
+
+def _starts_word(text: str, k: int) -> bool:
+    return k <= 0 or text[k - 1] in _NAME_OPENERS
+
+
+def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int) -> Tuple[int, int]:
+    s, e = run
+    k = s
+    while k > lo and s - k < 2 and is_kanji(text[k - 1]):
+        k -= 1
+    if k < s and _starts_word(text, k) and (first_tag.endswith("名") or s - k == 1):
+        s = k  # 亀樋|哲生, 淡|井真紀
+    if e < hi and is_kanji(text[e]) and text[e] not in _NOT_NAME_TAIL and e - s >= 3:
+        if e + 1 >= hi or text[e + 1] in _NAME_CLOSERS:
+            e += 1  # 水落朋|大
+    return s, e
 
 
 def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
@@ -113,6 +143,14 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.model_person = True
+    # regnal numbers belong to the name: ヘンリー8世, ノンビリキング十三世
+    for c in list(cands.values()):
+        m = _REGNAL.match(text, c.end)
+        if m and m.end() <= hi and not any(covered[k - lo] for k in range(c.end, m.end())):
+            del cands[(c.start, c.end)]
+            c.end = m.end()
+            c.unidic_person = True  # a regnal number is evidence enough
+            cands[(c.start, c.end)] = c
     # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
     owner: Dict[int, NameCandidate] = {}
     for c in cands.values():

@@ -34,6 +34,7 @@ class PersonTagger:
         data = _roles()
         self.roles: Trie = Trie(data["roles"])
         self.role_lengths = sorted({len(r) for r in data["roles"]}, reverse=True)
+        self.not_before: Trie = Trie({w: True for w in data["not_before"]})
         suffixes = "|".join(map(re.escape, data["byline_suffixes"]))
         self.byline = re.compile(rf"^([\u4e00-\u9fff\u3005]{{2,6}}|[ァ-ヺー・]{{3,20}})(?:\s*(?:{suffixes}))?\s*$")
 
@@ -84,6 +85,8 @@ class PersonTagger:
             if any(s < cand.end and cand.start < e for s, e in found):
                 continue
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
+            if role is None and self.not_before.match_at(text, cand.end) is not None:
+                continue  # 島津家, 川島町
             honorific = text.startswith(("氏", "さん"), cand.end)
             if role is None and not (cand.unidic_person or cand.model_person or honorific):
                 continue

@@ -21,18 +21,26 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..kb import load_country_prefixes, load_not_places, load_places
-from ..matching import Trie, is_kanji, is_katakana, katakana_bounded
+from ..matching import Trie, is_kanji, is_katakana, is_latin, katakana_bounded
 from ..resources import models_path
 from ..schema import Place
+from .place_context import PlaceContext
 
 _BLOCK = object()
-_PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自治区", "地方", "湾", "海峡")
+_PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自治区", "地方", "湾", "海峡", "都", "府", "郡", "町",
+                   "村", "区", "川", "山", "峠", "湖")
+_TOWN_SUFFIXES = ("町", "村", "市")
+_NATURE_SUFFIXES = ("山", "川", "湖", "島")
+_ADMIN_CHARS = "都道府県州郡市町区村"
 
 
 @lru_cache(maxsize=1)
 def place_rules() -> dict:
     with open(models_path("lexicons", "place_rules.json"), encoding="utf-8") as f:
         return json.load(f)
+
+
+_FOLLOWERS = Trie({w: True for w in place_rules()["unidic_followers"]})
 
 
 class PlaceFinder:
@@ -62,6 +70,9 @@ class PlaceFinder:
         self.modified = Trie({n: True for n in rules["modified_nouns"]})
         self.bound_prefixes: Set[str] = set(rules["bound_prefixes"])
         self.followers: Set[str] = set(rules["word_followers"])
+        self.context = PlaceContext(rules)
+        self.need_noun: Set[str] = set(rules["compounds_needing_noun"])
+        self.abbr_words = Trie({w: True for w in rules["abbreviation_words"]})
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -77,12 +88,20 @@ class PlaceFinder:
             return True
         return is_katakana(text[j]) and text[j] != "ー" and not is_katakana(text[j - 1])
 
+    @staticmethod
+    def _noun_at(text: str, j: int) -> bool:
+        return j < len(text) and (is_kanji(text[j]) or is_katakana(text[j]))
+
     def _abbreviations(self, text: str, start: int, end: int, taken: List[bool]) -> List[Place]:
         out: List[Place] = []
         i = start
         while i < end:
             if taken[i - start] or text[i] not in self.abbr:
                 i += 1
+                continue
+            word = self.abbr_words.match_at(text, i)
+            if word is not None:
+                i = word[0]  # 西側
                 continue
             j = i
             while j < end and not taken[j - start] and text[j] in self.abbr:
@@ -98,12 +117,20 @@ class PlaceFinder:
                 i = j  # after a katakana word only as a modifier: バイデン米政権
                 continue
             if len(members) >= 2 and all(text[k] in self.core for k in members):
+                if self.context.abbreviation_blocked(text, j, compound=True):
+                    i = j  # 日露戦争, 米朝事務所
+                    continue
+                if text[members[0] : j] in self.need_noun and not self._noun_at(text, j):
+                    i = j  # 日中は (daytime), 中日の
+                    continue
                 out.extend(self._abbr_place(text, k) for k in members)
             elif len(members) == 1:
                 k = members[0]
                 nxt = text[k + 1] if k + 1 < len(text) else ""
                 ambiguous = self.abbr[text[k]].ambiguous
-                if self._modifies(text, k + 1) or (not ambiguous and (nxt in self.followers or nxt == "")):
+                if self.context.abbreviation_blocked(text, k + 1, compound=False) and not self._modifies(text, k + 1):
+                    pass  # 米ドル
+                elif self._modifies(text, k + 1) or (not ambiguous and (nxt in self.followers or nxt == "")):
                     if not (is_katakana(text[k]) and k > 0 and is_katakana(text[k - 1])):
                         out.append(self._abbr_place(text, k))
             i = j
@@ -133,13 +160,15 @@ class PlaceFinder:
         for s, e, label in evidence:
             if label not in ("GPE", "LOC") or s < start or e > end or e - s < 2:
                 continue
-            if not katakana_bounded(text, s, e):
+            if not katakana_bounded(text, s, e) or text[s:e] in self.need_noun:
                 continue
             if any(taken[k - start] for k in range(s, e)):
                 continue
             for k in range(s, e):
                 taken[k - start] = True
             places.append(Place(s, e, text[s:e], kind=_guess_kind(text[s:e]), country=None))
+        abbreviations = {(p.start, p.end) for p in places if p.end - p.start == 1 and text[p.start] in self.abbr}
+        places = self.context.apply(text, places, abbreviations)
         if dateline:
             (ps, pe), _ = dateline
             for p in places:
@@ -164,25 +193,49 @@ def _guess_kind(surface: str) -> str:
 
 
 def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str]]:
-    """Runs of UniDic place-name tokens (名詞-固有名詞-地名-*) with a place suffix, as evidence."""
+    """Place names from UniDic tags, as evidence.
+
+    Runs of place-name tokens (名詞-固有名詞-地名-*) standing as a word or with a place suffix
+    (渋谷の, 神奈川県), a surname-like token with a municipal suffix (川島町), and a katakana
+    word with a geographic suffix (ノグ山).
+    """
     out = []
     start, end = region
+    text = doc.text
     toks = [t for t in doc if start <= t.idx < end]
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.tag_.startswith("名詞-固有名詞-地名"):
-            j = i + 1
+        tag = t.tag_
+        j = i + 1
+        if tag.startswith("名詞-固有名詞-地名"):
             while j < len(toks) and toks[j].tag_.startswith("名詞-固有名詞-地名"):
                 j += 1
-            if j < len(toks) and toks[j].text in _PLACE_SUFFIXES:
-                j += 1
-            s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
-            out.append((s, e, "GPE"))
-            i = j
-        else:
+        elif not ((tag.startswith("名詞-固有名詞-人名") and j < len(toks) and toks[j].text in _TOWN_SUFFIXES)
+                  or (is_katakana(t.text[0]) and j < len(toks) and toks[j].text in _NATURE_SUFFIXES)):
             i += 1
+            continue
+        suffixed = j < len(toks) and toks[j].text in _PLACE_SUFFIXES
+        if suffixed:
+            j += 1
+        s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+        if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
+            s = _katakana_start(text, s)
+        glued = s > 0 and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS
+        if (suffixed or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
+            out.append((s, e, "GPE"))
+        i = j
     return out
+
+
+def _katakana_start(text: str, s: int) -> int:
+    while s > 0 and is_katakana(text[s - 1]):
+        s -= 1
+    return s
+
+
+def _word_ends(text: str, e: int) -> bool:
+    return e >= len(text) or not (is_kanji(text[e]) or is_katakana(text[e]) or is_latin(text[e]))
 
 
 class PlaceTagger:

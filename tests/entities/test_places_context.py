@@ -1,0 +1,48 @@
+"""Places in context: abbreviations, compounds, longer names that contain a place (invented sentences)."""
+import pytest
+
+
+def places(extractor, text):
+    return [p.text for p in extractor.extract(text).places]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("米ロの外相はジュネーブで会談した。", ["米", "ロ", "ジュネーブ"]),
+    ("中ロは軍事協力を深めている。", ["中", "ロ"]),
+    ("ブリンケン米国務長官は記者団に語った。", ["米"]),
+    ("サウジアラビアの首都リヤドで協議が開かれた。", ["サウジアラビア", "リヤド"]),
+    ("両国の代表団はトルコ・イスタンブールに集まった。", ["トルコ", "イスタンブール"]),
+    ("米紙ワシントン・ポストによると、ホワイトハウスは否定した。", ["米"]),
+    ("ロシア紙イズベスチヤはクレムリン筋の話を伝えた。", ["ロシア"]),
+    ("ロシア下院国際問題委員会は声明を出した。", ["ロシア"]),
+    ("ウクライナ侵攻から3年がたった。", ["ウクライナ"]),
+])
+def test_news_places(extractor, text, expected):
+    assert places(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("彼は東京大学を卒業した。", []),
+    ("大阪駅から徒歩5分のホテルに泊まった。", []),
+    ("会場は横浜市の中心部にある。", ["横浜市"]),
+    ("両親は神奈川県藤沢市に住んでいる。", ["神奈川県藤沢市"]),
+    ("東ドイツは西ドイツとの統一を果たした。", ["東ドイツ", "西ドイツ"]),
+    ("日本共産党は声明を発表した。", []),
+    ("日露戦争の後、講和が結ばれた。", []),
+    ("日中は気温が上がる。", []),
+    ("日中関係は改善に向かった。", ["日", "中"]),
+    ("西側の制裁は続いている。", []),
+    ("彼はフランス語を話す。", []),
+    ("吉野川の流域に広がる町だ。", ["吉野川"]),
+    ("モンゴル帝国は広大な領域を支配した。", ["モンゴル帝国"]),
+    ("価格は1万米ドルだった。", []),
+])
+def test_places_inside_longer_names(extractor, text, expected):
+    assert places(extractor, text) == expected
+
+
+def test_dateline_place_flagged(extractor):
+    r = extractor.extract("【ワシントン=山田太郎】米国務省は14日、声明を出した。", published="2025-02-15")
+    dl = [p for p in r.places if p.dateline]
+    assert [p.text for p in dl] == ["ワシントン"]
+    assert [(p.text, p.role) for p in r.persons] == [("山田太郎", "journalist")]
