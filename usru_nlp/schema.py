@@ -161,3 +161,14 @@ class Result:
 
     def __len__(self) -> int:
         return len(self.officials) + len(self.persons) + len(self.places) + len(self.dates)
+
+    def _repr_html_(self) -> str:
+        from .display import render_html
+
+        return render_html(self)
+
+    def to_frame(self):
+        """One row per mention as a pandas DataFrame (see :mod:`usru_nlp.frames`)."""
+        from .frames import result_frame
+
+        return result_frame(self)
