@@ -1,25 +1,28 @@
-"""Component ``usru_dates``: temporal expressions of the body, normalised and anchored."""
-from __future__ import annotations
+"""Component ``usru_dates``: temporal expressions of the body, normalised and anchored.
 
-import datetime as dt
+The DCT may be known only in part (an inferred interval): relative expressions are anchored
+only as far as it is certain (:func:`usru_nlp.dct.precision`), and their ``anchor`` says so
+(「inferred dct (year only)」).
+"""
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
 from ..dates import find_dates
-
-
-def _dct_date(doc: Doc):
-    dct = doc._.dct
-    if dct is None or not dct.value or len(dct.value) < 10:
-        return None
-    return dt.date.fromisoformat(dct.value[:10])
+from ..dct import precision
 
 
 class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_dates(doc.text, _dct_date(doc), region=doc._.body)
+        dct = doc._.dct
+        date, prec = precision(dct)
+        mentions = find_dates(doc.text, date, region=doc._.body, dct_precision=prec)
+        if date is not None and dct.source == "inferred":
+            for m in mentions:
+                if m.anchor and m.anchor.startswith("dct"):
+                    m.anchor = "inferred " + m.anchor
         doc._.dates = mentions
         extensions.add_spans(doc, mentions, "DATE")
         return doc

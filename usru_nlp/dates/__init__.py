@@ -15,13 +15,20 @@ import datetime as _dt
 from ..schema import DateMention
 from .anchor import Anchorer
 from .normalize import is_valid_value, normalize
+from .partial import PRECISIONS, PartialAnchorer
 from .recognize import Span, recognize
 
-__all__ = ["find_dates", "recognize", "normalize", "Anchorer", "Span", "is_valid_value"]
+__all__ = ["find_dates", "recognize", "normalize", "Anchorer", "PartialAnchorer", "Span",
+           "is_valid_value", "PRECISIONS"]
 
 
-def find_dates(text: str, dct: _dt.date | None = None, region: tuple[int, int] | None = None) -> list[DateMention]:
-    """Date mentions in ``text`` (only inside ``region`` = [start, end) if given), sorted by start."""
+def find_dates(text: str, dct: _dt.date | None = None, region: tuple[int, int] | None = None,
+               dct_precision: str = "day") -> list[DateMention]:
+    """Date mentions in ``text`` (only inside ``region`` = [start, end) if given), sorted by start.
+
+    ``dct_precision`` says how much of ``dct`` is known: ``"day"`` (all of it), ``"month"`` or
+    ``"year"``; expressions that need the unknown parts keep them X (see :mod:`.partial`).
+    """
     if not isinstance(text, str) or not text:
         return []
     if isinstance(dct, _dt.datetime):
@@ -32,7 +39,10 @@ def find_dates(text: str, dct: _dt.date | None = None, region: tuple[int, int] |
     if region is not None:
         start = max(0, min(int(region[0]), len(text)))
         end = max(start, min(int(region[1]), len(text)))
-    anchorer = Anchorer(text, dct, start, end)
+    if dct_precision not in PRECISIONS:
+        raise ValueError(f"dct_precision must be one of {PRECISIONS}, not {dct_precision!r}")
+    anchorer = Anchorer(text, dct, start, end) if dct_precision == "day" else \
+        PartialAnchorer(text, dct, start, end, precision=dct_precision)
     out = []
     spans = recognize(text, start, end)
     anchorer.add_hints(spans)

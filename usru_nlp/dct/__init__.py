@@ -1,0 +1,59 @@
+"""Document creation time (DCT) when the caller does not give it: found or inferred.
+
+>>> from usru_nlp.dct import document_date
+>>> document_date("ルビオ国務長官は18日、ラブロフ外相と会談した。").earliest
+'2025-01-21'
+
+1. :mod:`.find`: a publication timestamp written in the page → ``source="text"``.
+2. :mod:`.evidence`: constraints from dated mentions and their tense, and from officials and the
+   terms of their offices in the knowledge base.
+3. :mod:`.infer`: the maximum-weight consistent subset of the constraints gives
+   [earliest, latest]; soft evidence picks the value → ``source="inferred"``.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional, Tuple
+
+from ..dates import Anchorer
+from ..schema import DocumentDate
+from .evidence import OfficeEvidence, date_evidence
+from .find import Timestamp, best_timestamp, find_timestamps
+from .infer import infer, precision
+from .intervals import Evidence
+
+__all__ = ["document_date", "best_timestamp", "find_timestamps", "infer", "precision",
+           "OfficeEvidence", "Timestamp"]
+
+_OFFICES: Optional[OfficeEvidence] = None
+
+
+def _offices() -> OfficeEvidence:
+    global _OFFICES
+    if _OFFICES is None:
+        _OFFICES = OfficeEvidence()
+    return _OFFICES
+
+
+def document_date(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterable = (),
+                  offices: Optional[OfficeEvidence] = None) -> Optional[DocumentDate]:
+    """The DCT of ``text`` from a timestamp in the page or the evidence in ``body``, or None.
+
+    ``officials`` are the :class:`~usru_nlp.schema.Official` mentions (``doc._.officials``);
+    without them, only dates and timestamps count.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    lo, hi = body or (0, len(text))
+    evidence = date_evidence(text, lo, hi)
+    officials = [o for o in officials or () if lo <= o.start < hi]
+    if officials:
+        tenses = Anchorer(text, None, lo, hi)
+        evidence += (offices or _offices()).collect(text, officials, tense_at=tenses.tense)
+    ts = best_timestamp(text, body)
+    stamp = None
+    if ts is not None:
+        n = ts.date.toordinal()
+        stamp = Evidence("timestamp", ts.text, ts.start, ts.end, [(n, n)], 3.0,
+                         reason=f"timestamp in the page ({ts.label})",
+                         extra={"label": ts.label, "time": ts.has_time})
+    return infer(evidence, stamp)
