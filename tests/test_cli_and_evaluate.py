@@ -60,3 +60,16 @@ def test_evaluate_cli_on_gold_jsonl(tmp_path):
     d = json.loads(p.stdout)
     assert d["span+attributes"]["officials"]["f1"] == 1.0
     assert d["date_value_accuracy"] == 1.0
+
+
+def test_gsd_convention_strips_modifiers_and_drops_sets(extractor):
+    from usru_nlp.conventions import gsd_date_span
+
+    text = "約2時間の会談は3月以降に毎週開かれ、2019年8月3日午前11時に始まった。"
+    r = extractor.extract(text, published="2019-05-15")
+    views = {m.text: gsd_date_span(text, m) for m in r.dates}
+    assert views["約2時間"] is None  # an hour duration is TIME in GSD
+    assert text[slice(*views["3月以降"])] == "3月"
+    assert views["毎週"] is None
+    date_time = next(k for k in views if k.startswith("2019年8月3日"))
+    assert text[slice(*views[date_time])] == "2019年8月3日"

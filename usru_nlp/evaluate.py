@@ -5,7 +5,8 @@ Gold data may be:
 - a JSONL of gold records ``{"text", "published"?, "officials"?, "persons"?, "places"?, "dates"?}``
   in the schema of :mod:`usru_nlp.schema` (only the categories a record has are scored);
 - a JSONL of sentences with ``entities`` (``start``, ``end``, ``label``), e.g. UD Japanese GSD NE:
-  PERSON → PERSON, GPE ∪ LOC → PLACE, DATE → DATE;
+  PERSON → PERSON, GPE ∪ LOC → PLACE, DATE → DATE; our dates are scored in GSD's span
+  conventions (:mod:`usru_nlp.conventions`: modifiers outside, no sets or clock durations);
 - a directory of seed gold files (``*.json`` with ``file``, ``dct`` and mention lists; the text is
   read from ``file`` beside the directory).
 
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
+from .conventions import gsd_date_span
 from .scoring import Scores, merge_categories, score_record
 
 CATEGORIES = ("officials", "persons", "places", "dates")
@@ -26,8 +28,10 @@ GSD_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "DATE": "DATE"}
 
 
 class GoldRecord:
-    def __init__(self, doc_id: str, text: str, published: Optional[str], gold: Dict[str, list]):
+    def __init__(self, doc_id: str, text: str, published: Optional[str], gold: Dict[str, list],
+                 convention: str = "usru"):
         self.doc_id, self.text, self.published, self.gold = doc_id, text, published, gold
+        self.convention = convention  # "gsd": map our dates to GSD's span conventions
 
 
 def _from_schema(doc_id: str, rec: dict, text: str) -> GoldRecord:
@@ -62,15 +66,18 @@ def load_gold(path: str | Path) -> Iterator[GoldRecord]:
                     cat = GSD_MAP.get(e["label"])
                     if cat:
                         gold[cat].append({"start": e["start"], "end": e["end"], "text": e.get("text")})
-                yield GoldRecord(doc_id, rec["text"], rec.get("published"), gold)
+                yield GoldRecord(doc_id, rec["text"], rec.get("published"), gold, convention="gsd")
             else:
                 yield _from_schema(doc_id, rec, rec["text"])
 
 
-def predicted(result) -> Dict[str, list]:
+def predicted(result, convention: str = "usru") -> Dict[str, list]:
     d = result.to_dict()
     mentions = {c: d[c] for c in CATEGORIES}
     out = merge_categories(mentions)
+    if convention == "gsd":
+        spans = (gsd_date_span(result.text, m) for m in result.dates)
+        out["DATE"] = [{"start": s, "end": e, "text": result.text[s:e]} for s, e in filter(None, spans)]
     seen = set()
     people = []
     for m in out["PERSON"]:  # an official may also be a person mention at the same span
@@ -88,7 +95,7 @@ def evaluate(records, extractor, use_published: bool = True, batch_size: int = 1
     for rec, result in zip(records, extractor.pipe(items, batch_size=batch_size)):
         if result.error:
             raise RuntimeError(f"{rec.doc_id}: {result.error}")
-        score_record(scores, rec.gold, predicted(result), rec.doc_id)
+        score_record(scores, rec.gold, predicted(result, rec.convention), rec.doc_id)
     return scores
 
 
@@ -125,6 +132,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(json.dumps(scores.to_dict(), ensure_ascii=False, indent=1))
     else:
         print(f"{len(records)} records from {args.gold} (model: {args.model})")
+        if any(r.convention == "gsd" for r in records):
+            print("dates scored in GSD span conventions (usru_nlp.conventions)")
         print(format_table(scores))
     if args.errors:
         for cat, errs in scores.errors.items():

@@ -1,0 +1,45 @@
+"""Mapping our mentions to another annotation scheme before scoring against it.
+
+Our date spans follow the seed guidelines (modifiers such as 約, 以降, ごろ belong to the span;
+sets and clock durations are dates). UD Japanese GSD's NE layer (OntoNotes-style) differs:
+
+- modifiers are outside the span (「約2時間」 → 「2時間」, 「3月以降」 → 「3月」);
+- clock times and hour/minute durations are TIME, not DATE; sets (毎週) are not annotated;
+- a clock time after a date is not part of the DATE (「8月3日午前11時」 → 「8月3日」);
+- part-of-period words 初頭/序盤/中盤/終盤 stay outside the span;
+- bare deictic words (今日, 昨年, 同年, 前日) are marked only now and then (今日: 1 of 11 in
+  gsd-ne train), so they are not counted.
+
+:func:`gsd_date_span` gives the GSD view of one DateMention (or None when GSD would not mark
+it); :mod:`usru_nlp.evaluate` applies it to gold files in the GSD format.
+"""
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from .dates.recognize import recognize
+from .schema import DateMention
+
+GSD_UNMARKED_PARTS = ("初頭", "序盤", "中盤", "終盤")
+
+
+def gsd_date_span(text: str, m: DateMention) -> Optional[Tuple[int, int]]:
+    """(start, end) of ``m`` under GSD conventions, or None if GSD would not mark it."""
+    if m.type == "SET" or (m.type == "DURATION" and "T" in (m.value or "")):
+        return None
+    spans = [sp for sp in recognize(text, m.start, m.end) if sp.start == m.start]
+    if not spans:
+        return None if m.type == "TIME" else (m.start, m.end)
+    sp = spans[0]
+    fields = sp.fields
+    if m.type == "TIME" and "date_end" not in fields:
+        return None
+    if sp.kind == "word" and "weekday" not in fields:
+        return None
+    if sp.kind == "date" and "year_rel" in fields and not {"month", "day", "month_rel"} & set(fields):
+        return None
+    s, e = sp.core_start, fields.get("date_end", sp.core_end)
+    for part in GSD_UNMARKED_PARTS:
+        if text.endswith(part, s, e):
+            e -= len(part)
+    return (s, e) if e > s else None
