@@ -8,11 +8,13 @@
 2. :mod:`.evidence`: constraints from dated mentions and their tense, and from officials and the
    terms of their offices in the knowledge base.
 3. :mod:`.infer`: the maximum-weight consistent subset of the constraints gives
-   [earliest, latest]; soft evidence picks the value → ``source="inferred"``.
+   [earliest, latest]; the most likely day given the dated mentions, with the offsets
+   (DCT − mention) measured per kind and tense (:mod:`.likelihood`, ``models/dct/``), is the
+   value → ``source="inferred"``.
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from ..dates import Anchorer
 from ..schema import DocumentDate
@@ -21,7 +23,7 @@ from .find import Timestamp, best_timestamp, find_timestamps
 from .infer import infer, precision
 from .intervals import Evidence
 
-__all__ = ["document_date", "best_timestamp", "find_timestamps", "infer", "precision",
+__all__ = ["document_date", "collect", "best_timestamp", "find_timestamps", "infer", "precision",
            "OfficeEvidence", "Timestamp"]
 
 _OFFICES: Optional[OfficeEvidence] = None
@@ -34,15 +36,9 @@ def _offices() -> OfficeEvidence:
     return _OFFICES
 
 
-def document_date(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterable = (),
-                  offices: Optional[OfficeEvidence] = None) -> Optional[DocumentDate]:
-    """The DCT of ``text`` from a timestamp in the page or the evidence in ``body``, or None.
-
-    ``officials`` are the :class:`~usru_nlp.schema.Official` mentions (``doc._.officials``);
-    without them, only dates and timestamps count.
-    """
-    if not isinstance(text, str) or not text:
-        return None
+def collect(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterable = (),
+            offices: Optional[OfficeEvidence] = None) -> Tuple[List[Evidence], Optional[Evidence]]:
+    """The evidence of ``text`` (dated mentions, hard constraints) and the page's timestamp."""
     lo, hi = body or (0, len(text))
     evidence = date_evidence(text, lo, hi)
     officials = [o for o in officials or () if lo <= o.start < hi]
@@ -56,4 +52,17 @@ def document_date(text: str, body: Optional[Tuple[int, int]] = None, officials: 
         stamp = Evidence("timestamp", ts.text, ts.start, ts.end, [(n, n)], 3.0,
                          reason=f"timestamp in the page ({ts.label})",
                          extra={"label": ts.label, "time": ts.has_time})
+    return evidence, stamp
+
+
+def document_date(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterable = (),
+                  offices: Optional[OfficeEvidence] = None) -> Optional[DocumentDate]:
+    """The DCT of ``text`` from a timestamp in the page or the evidence in ``body``, or None.
+
+    ``officials`` are the :class:`~usru_nlp.schema.Official` mentions (``doc._.officials``);
+    without them, only dates and timestamps count.
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    evidence, stamp = collect(text, body, officials, offices)
     return infer(evidence, stamp)

@@ -17,14 +17,9 @@ from typing import Iterable, List, Optional
 
 from ..dates import Anchorer, lexicon, recognize
 from ..kb import KnowledgeBase, normalize_title
-from .intervals import NEG, POS, Evidence, ordinal, period
+from .intervals import NEG, POS, Evidence, period
 
-# kernel widths (days) of soft evidence: where the DCT lies relative to a mentioned date
-# Measured on livedoor news (ldcc-dev): a day mentioned in an article lies within a month of the
-# DCT about 60-70% of the time (more in the lead); a month or a year mentioned, only 10-40%.
-SOFT_PAST = 14  # an event reported as past: DCT within this many days after it
-SOFT_FUTURE = 30  # an event ahead: DCT within this many days before it
-SOFT_NEAR = 14  # no tense
+# How near the DCT each dated mention lies is measured, not set here: see likelihood.py.
 LEAD = 300  # characters of the headline and lead, where dates are nearer the DCT
 YY_PIVOT = 50  # two-digit years below this are 20YY, others 19YY
 
@@ -55,6 +50,7 @@ _ATTRIBUTIVE = re.compile(r"\s*(?:[\u4e00-\u9fff]{1,4})?(?:の(?![でにはが�
 # 「6月1日より全国公開」, 「2012年3月31日から発売」: a release, mostly announced ahead of it
 _RELEASE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:より|から|に)?\s*(?:全国|全世界)?(?:順次|一斉)?"
                       r"(?:公開|ロードショー|発売|販売開始|配信開始|放送開始|放送|上映)(?![さし中の)）])")
+_TODAY = re.compile(r"(?:本日|今日|きょう)[はも]?[、,\s(（]*$")
 _PERIOD_EDGE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:から|より|まで|～|~|-|－|の間|の期間)")
 
 
@@ -106,11 +102,17 @@ def _year_period(text: str, span, value: str):
 
 
 def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[Evidence]:
-    """Hard, soft and floating evidence from the temporal expressions of ``text[start:end]``."""
+    """Hard evidence and dated mentions (``near_date``, ``month_day``) of ``text[start:end]``.
+
+    Product boxes (:func:`boxes`) are left out, but the date their widget was made is kept.
+    """
     end = len(text) if end is None else end
     anchorer = Anchorer(text, None, start, end)
-    out: List[Evidence] = []
+    cut = boxes(text, start, end)
+    out: List[Evidence] = widgets(text, cut)
     for span in recognize(text, start, end):
+        if any(a <= span.start < b for a, b, _ in cut):
+            continue
         typ, value, mod, _ = anchorer.resolve(span)
         if span.kind != "date" or typ not in ("DATE", "TIME"):
             continue
@@ -130,60 +132,69 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
             elif tense == "future":
                 out.append(Evidence("date", span.text, span.start, span.end, [(NEG, hi)], 0.8 * w,
                                     reason="event ahead: DCT on or before it", extra=info))
-            if hi - lo < 32 or tense != "future":  # a year ahead says little about the DCT
-                sw = (1.5 if span.start - start < LEAD else 1.0) if hi == lo else 0.2 if hi - lo < 32 else 0.1
-                out.append(soft(span, lo, hi, tense, sw * w, dict(info, day=hi == lo)))
+            gran = "day" if hi == lo else "month" if hi - lo < 32 else "year" if hi - lo < 367 else "long"
+            out.append(Evidence("near_date", span.text, span.start, span.end, [(lo, hi)], w, hard=False,
+                                reason=f"dated mention ({gran}, {tense or 'no tense'})",
+                                extra=dict(info, day=hi == lo, gran=gran, four=four,
+                                           lead=span.start - start < LEAD,
+                                           today=bool(_TODAY.search(text, max(start, span.start - 6),
+                                                                    span.start)))))
         elif not explicit and "month" in f and "year" not in f and "month_rel" not in f and \
                 f.get("year_rel", [0])[0] == 0 and "month2" not in f:
             # floating month(-day): placed in candidate years by the inference
             info.update(month=f["month"], day=f.get("day"), weekday=f.get("weekday_marker"))
             out.append(Evidence("month_day", span.text, span.start, span.end, [], 0.0, hard=False,
                                 reason="month-day without a year", extra=info))
+    _mark_latest(out)
     return out
 
 
-def soft(span, lo: int, hi: int, tense: Optional[str], weight: float, info: dict) -> Evidence:
-    if tense == "past":
-        iv, why = (lo, hi + SOFT_PAST), "reported as past: DCT soon after"
-    elif tense == "future":
-        iv, why = (lo - SOFT_FUTURE, hi), "ahead: DCT shortly before"
-    else:
-        iv, why = (lo - SOFT_NEAR, hi + SOFT_NEAR), "DCT near the mentioned date"
-    return Evidence("near_date", span.text, span.start, span.end, [iv], weight, hard=False,
-                    reason=why, extra=dict(info))
+def _mark_latest(evidence: List[Evidence]) -> None:
+    """Mark the latest day the article names (``extra["latest"] = "last"``) and the mentions in
+    the latest year it names ("latest"; the others "older"): an article is mostly written in
+    the last year it mentions, seldom in an earlier one."""
+    dated = [e for e in evidence if e.kind == "near_date"]
+    if dated:
+        last = max(dt.date.fromordinal(e.lo).year for e in dated)
+        last_day = max((e.lo for e in dated if e.extra.get("day")), default=None)
+        for e in dated:
+            e.extra["latest"] = "last" if e.lo == last_day else \
+                "latest" if dt.date.fromordinal(e.hi).year >= last else "older"
 
 
-def place_floating(ev: Evidence, years: Iterable[int]) -> Optional[Evidence]:
-    """Soft evidence from a floating month(-day) placed in each candidate year."""
-    x = ev.extra
-    m, d, wd, tense = x["month"], x.get("day"), x.get("weekday"), x.get("tense")
-    ivs = []
-    for y in years:
-        try:
-            if d:
-                day = dt.date(y, m, d)
-                if wd and day.isoweekday() != wd:
-                    continue
-                lo = hi = day.toordinal()
-            else:
-                lo, hi = period(f"{y:04d}-{m:02d}")
-        except (ValueError, TypeError):
+_PRODUCT_DATE = re.compile(r"\((?:19|20)\d{2}-\d{2}-\d{2}\)(?=[\s\S]{0,40}?(?:販売元|売り上げランキング|Amazon))")
+_BOX_END = re.compile(r"Amazon\.co\.jp\s*で詳細を見る|売り上げランキング\s*:\s*\d+")
+_WIDGET = re.compile(r"posted with (?:amazlet|ヨメレバ|カエレバ|あまなつ)\s+at\s+(\d{2})\.(\d{1,2})\.(\d{1,2})")
+
+
+def boxes(text: str, start: int, end: int):
+    """Product boxes (「[DVD]posted with amazlet at 11.09.29バップ (2011-09-28)\n売り上げランキング: 3007
+    Amazon.co.jp で詳細を見る」): (start, end, widget match) from the line of the widget stamp to
+    the shop link, and product dates 「翔泳社(2012-01-18)\n販売元：Amazon.co.jp」 (widget None).
+    The product's release date is not article text."""
+    out = []
+    for m in _WIDGET.finditer(text, start, end):
+        e = _BOX_END.search(text, m.end(), min(end, m.end() + 300))
+        a = text.rfind("\n", start, m.start()) + 1
+        b = e.end() if e else text.find("\n", m.end(), end)
+        out.append((max(a, start), b if b > 0 else end, m))
+    out += [(m.start(), m.end(), None) for m in _PRODUCT_DATE.finditer(text, start, end)]
+    return out
+
+
+def widgets(text: str, cut) -> List[Evidence]:
+    """The day a product widget was made (「posted with amazlet at 11.09.29」): near the DCT."""
+    out = []
+    for _, _, m in cut:
+        if m is None:
             continue
-        ivs.append(soft_interval(lo, hi, tense))
-    if not ivs:
-        return None
-    w = (1.0 if wd else 0.6) if d else 0.15
-    return Evidence("month_day", ev.text, ev.start, ev.end, ivs, w, hard=False,
-                    reason="month-day placed in the candidate years" + (" (weekday)" if wd else ""),
-                    extra=dict(x))
-
-
-def soft_interval(lo: int, hi: int, tense: Optional[str]):
-    if tense == "past":
-        return lo, hi + SOFT_PAST
-    if tense == "future":
-        return lo - SOFT_FUTURE, hi
-    return lo - SOFT_NEAR, hi + SOFT_NEAR
+        try:
+            day = dt.date(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
+        except ValueError:
+            continue
+        out.append(Evidence("widget", m.group(0), m.start(), m.end(), [(day, day)], 1.0, hard=False,
+                            reason="day the product box was made", extra={"day": True}))
+    return out
 
 
 # -- offices -------------------------------------------------------------------------------

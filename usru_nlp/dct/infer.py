@@ -3,19 +3,25 @@
 Evidence can conflict (a historical 「オバマ大統領」, a wrong KB link, a misread tense), so the
 hard constraints are not simply intersected: a sweep over the interval end points finds the
 days covered by the largest total weight of evidence (the maximum-weight consistent subset);
-its intersection is [earliest, latest]. Inside it, soft evidence (dated mentions, month-days
-placed in the candidate years) is swept the same way to choose the value.
+its intersection is [earliest, latest]. Inside it, the value is the most likely day given the
+dated mentions, each with the distribution of (DCT − mention) measured per kind and tense
+(:mod:`.likelihood`).
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import List, Optional, Sequence, Tuple
 
-from ..schema import DocumentDate
-from .evidence import place_floating
-from .intervals import NEG, POS, Evidence, iso
+import numpy as np
 
-MAX_FLOAT_YEARS = 12  # place floating month-days only when the year range is this narrow
+from ..schema import DocumentDate
+from .intervals import NEG, POS, Evidence, iso, merge
+from .likelihood import OffsetModel, default_model, offsets
+
+MAX_FLOAT_YEARS = 12  # month-days alone (no dated mention) place the DCT only in a range this narrow
+MENTIONS = ("near_date", "month_day", "widget")
+REACH = 3650  # candidate DCTs lie within this many days of a dated mention
+FIRST, LAST = dt.date(1000, 1, 1).toordinal(), dt.date(2999, 12, 31).toordinal()
 
 
 def sweep(items: Sequence[Evidence], lo: int = NEG, hi: int = POS) -> List[Tuple[int, int, float]]:
@@ -52,27 +58,6 @@ def best_regions(items: Sequence[Evidence], lo: int = NEG, hi: int = POS):
     return out
 
 
-def _years(lo: int, hi: int) -> range:
-    return range(dt.date.fromordinal(lo).year - 1, dt.date.fromordinal(hi).year + 2)
-
-
-def _soft_best(soft: Sequence[Evidence], lo: int, hi: int):
-    """The best region of soft evidence inside [lo, hi], or None.
-
-    Ties go to the region with more weight of dated mentions (not floating month-days), then
-    to the latest such region: an article cites older events more than newer ones. Ties among
-    floating month-days alone (the same month in several candidate years) go to the earliest.
-    """
-    regions = [r for r in best_regions(soft, lo, hi) if r[2] > 0]
-    if not regions:
-        return None
-
-    def key(r):
-        anchored = sum(soft[i].weight for i in r[3] if soft[i].kind == "near_date")
-        return (r[2], anchored, r[0] if anchored else -r[0])
-    return max(regions, key=key)
-
-
 def _value(point: int, width: int) -> str:
     d = dt.date.fromordinal(point)
     if width <= 62:
@@ -82,75 +67,113 @@ def _value(point: int, width: int) -> str:
     return d.isoformat()[:4]
 
 
-def infer(evidence: Sequence[Evidence], timestamp: Optional[Evidence] = None) -> Optional[DocumentDate]:
+def _days(anchored: Sequence[Evidence], lo: int, hi: int) -> np.ndarray:
+    """Candidate DCTs: the days within REACH of an anchored mention, and the first and last
+    REACH days of a bounded [lo, hi] (the region the hard evidence agrees on)."""
+    spans = [(e.lo - REACH, e.hi + REACH) for e in anchored]
+    if lo > NEG and hi < POS:
+        spans += [(lo, min(hi, lo + REACH)), (max(lo, hi - REACH), hi)]
+    spans = merge([(max(a, FIRST), min(b, LAST)) for a, b in spans])
+    if not spans:
+        return np.zeros(0, dtype=np.int64)
+    return np.concatenate([np.arange(a, b + 1, dtype=np.int64) for a, b in spans])
+
+
+def estimate(mentions: Sequence[Evidence], hard: Sequence[Evidence], lo: int, hi: int,
+             model: Optional[OffsetModel] = None):
+    """(day, probability within 31 days) of the most likely DCT, or None; marks the mentions
+    near it ``used``.
+
+    Each dated mention adds its calibrated log-likelihood (:mod:`.likelihood`), times its
+    reliability (a two-digit year counts less); each hard constraint the day breaks adds the
+    log of how often such constraints fail (``OffsetModel.penalty``), so that many dated
+    mentions can overrule one misread tense. Without a dated mention with a year, only days in
+    [lo, hi] (bounded, at most MAX_FLOAT_YEARS long) are candidates. The value is the mode; the
+    confidence is the posterior mass within 31 days of it (a uniform prior over the candidates).
+    """
+    model = model or default_model()
+    anchored = [e for e in mentions if e.kind != "month_day"]
+    if not anchored and not (lo > NEG and hi < POS and hi - lo <= 366 * MAX_FLOAT_YEARS):
+        return None
+    days = _days(anchored, lo, hi) if anchored else np.arange(lo, hi + 1, dtype=np.int64)
+    if not len(days):
+        return None
+    score = np.zeros(len(days))
+    parts = []
+    for e in mentions:
+        ll = model.loglik(e, days)
+        if ll is not None:
+            score += ll * (e.weight if e.kind == "near_date" else 1.0)
+            parts.append(e)
+    if not parts:
+        return None
+    for e in hard:
+        inside = np.zeros(len(days), dtype=bool)
+        for a, b in e.intervals:
+            inside |= (days >= a) & (days <= b)
+        score[~inside] += model.penalty(e)
+    top = np.flatnonzero(score >= score.max() - 1e-9)
+    best = int(days[top[len(top) // 2]])
+    post = np.exp(score - score.max())
+    conf = float(post[np.abs(days - best) <= 31].sum() / post.sum())
+    one = np.array([best])
+    for e in parts:
+        off = offsets(e, one)
+        e.used = off is not None and abs(int(off[0])) <= 365
+    return best, conf
+
+
+def _around(hard: Sequence[Evidence], day: int) -> Tuple[int, int]:
+    """[lo, hi]: the intersection of the intervals of ``hard`` that hold ``day``."""
+    lo, hi = NEG, POS
+    for e in hard:
+        for a, b in e.intervals:
+            if a <= day <= b:
+                lo, hi = max(lo, a), min(hi, b)
+    return lo, hi
+
+
+def infer(evidence: Sequence[Evidence], timestamp: Optional[Evidence] = None,
+          model: Optional[OffsetModel] = None) -> Optional[DocumentDate]:
     """The DCT from ``evidence`` (and a timestamp found in the page, if any), or None."""
     hard = [e for e in evidence if e.hard and e.intervals]
     if timestamp is not None:
         hard.append(timestamp)
-    near = [e for e in evidence if e.kind == "near_date"]
-    floating = [e for e in evidence if e.kind == "month_day"]
-    if not hard and not near:
+    mentions = [e for e in evidence if not e.hard and e.kind in MENTIONS]
+    if not hard and not any(e.kind != "month_day" for e in mentions):
         return None
     total = sum(e.weight for e in hard)
     lo, hi, agree, ties = NEG, POS, 1.0, 1
     if hard:
         regions = best_regions(hard)
         ties = len(regions)
-        if ties > 1:  # conflicting evidence of equal weight: soft evidence decides
-            def support(r):
-                s = _soft_best(near, r[0], r[1])
-                return (s[2] if s else 0.0, -(min(r[1], POS - 1) - max(r[0], NEG + 1)), r[0])
-            regions.sort(key=support, reverse=True)
+        regions.sort(key=lambda r: (-(min(r[1], POS - 1) - max(r[0], NEG + 1)), r[0]), reverse=True)
         lo, hi, top, members = regions[0]
         agree = top / total if total else 0.0
         for i, e in enumerate(hard):
             e.used = i in members
-    # soft evidence: the dated mentions, and floating month-days placed in the candidate years
-    soft = list(near)
-    # floating month-days only inside a bounded interval: placed around a year merely mentioned
-    # (「1977年」 of a film's first release), they would pull the value into the past
-    if lo > NEG and hi < POS and len(_years(lo, hi)) <= MAX_FLOAT_YEARS:
-        for f in floating:
-            placed = place_floating(f, _years(lo, hi))
-            if placed is not None:
-                soft.append(placed)
-    best = _soft_best(soft, lo, hi)
-    for e in soft:
-        e.used = bool(best) and e.covers(best[0])
     if timestamp is not None and timestamp.used:
         day = timestamp.lo
         return DocumentDate(value=iso(day), source="text", earliest=iso(day), latest=iso(day),
-                            confidence=round(0.95 * agree, 3), evidence=_report(hard, soft))
-    bounded = lo > NEG and hi < POS
-    # only a day mentioned near the DCT supports an estimate: months and years mentioned in an
-    # article are mostly background (see evidence.py)
-    fine = best is not None and any(e.used and e.extra.get("day") for e in soft)
-    if fine:
-        a, b = best[0], best[1]
-        value = _value((a + b) // 2, b - a)
-    elif bounded and hi - lo <= 366:
-        a, b = (best[0], best[1]) if best is not None else (lo, hi)
-        value = _value((a + b) // 2, hi - lo)
-    elif bounded:
-        value = iso((lo + hi) // 2)[:4]
-    elif hard:
-        value = None  # an open interval and no dated mention near the DCT: no estimate
-    else:
-        return None
-    width = hi - lo
-    if not hard:
-        base = 0.2
-    elif width <= 31:
-        base = 0.9
-    elif width <= 366:
-        base = 0.7
+                            confidence=round(0.95 * agree, 3), evidence=_report(hard, mentions))
+    est = estimate(mentions, [e for e in hard if e is not timestamp], lo, hi, model)
+    if est is not None:
+        best, conf = est
+        held = [e for e in hard if e.covers(best)]
+        for e in hard:
+            e.used = e in held
+        lo, hi = _around(held, best)
+        agree = sum(e.weight for e in held) / total if total else 1.0
+        fine = any(e.used and e.extra.get("day") for e in mentions)
+        value = iso(best) if fine or hi - lo <= 62 else iso(best)[:7]
+        conf *= agree
     elif lo > NEG and hi < POS:
-        base = 0.5
-    else:
-        base = 0.35
-    conf = base * agree / ties
+        value = _value((lo + hi) // 2, hi - lo)
+        conf = (0.9 if hi - lo <= 31 else 0.5 if hi - lo <= 366 else 0.2) * agree / ties
+    else:  # an open interval and no dated mention: no estimate
+        value, conf = None, 0.35 * agree / ties
     return DocumentDate(value=value, source="inferred", earliest=iso(lo), latest=iso(hi),
-                        confidence=round(conf, 3), evidence=_report(hard, soft))
+                        confidence=round(conf, 3), evidence=_report(hard, mentions))
 
 
 def _report(hard: Sequence[Evidence], soft: Sequence[Evidence]) -> list:
