@@ -2,6 +2,7 @@
 
 ``usru-nlp extract --example`` runs on the built-in example article.
 ``usru-nlp evaluate GOLD`` scores against gold data (see :mod:`usru_nlp.evaluate`).
+``usru-nlp annotate SRC -o DST`` annotates a corpus (see :mod:`usru_nlp.corpus.cli`).
 """
 from __future__ import annotations
 
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=_cmd_extract)
     ev = sub.add_parser("evaluate", help="score against gold data", add_help=False)
     ev.set_defaults(func=None)
+    an = sub.add_parser("annotate", help="annotate a corpus (JSONL, CSV, Parquet, .txt files)", add_help=False)
+    an.set_defaults(func=None)
     return ap
 
 
@@ -84,6 +87,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         from .evaluate import main as evaluate_main
 
         return evaluate_main(argv[1:])
+    if argv and argv[0] == "annotate":
+        from .corpus.cli import main as annotate_main
+
+        return annotate_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "extract" and not args.example and args.file is None:
         build_parser().error("extract needs FILE, - (stdin) or --example")
