@@ -22,20 +22,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from usru_nlp.corpus.workers import peak_rss_kib  # noqa: E402  (the repository's own code)
+
 DATA = ROOT.parent / "shared" / "data" / "ldcc" / "ldcc-dev.jsonl"
 SUMMARY = re.compile(r"annotated (\d+) records \((\d+) errors\) in ([\d.]+) s: ([\d.]+) records/s, ([\d,]+) chars/s")
-
-
-def peak_rss_kib(pid: int):
-    """VmHWM of ``pid`` in KiB, or None once the process is gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
 
 
 def cpu_seconds(pid: int):

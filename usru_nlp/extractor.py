@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .inputs import check_text, parse_published
 from .pipeline import build_pipeline
@@ -71,11 +72,11 @@ class Extractor:
         ctx = multiprocessing.get_context("fork" if forking else "spawn")
         _PARENT = self if forking else None  # forked workers inherit the loaded pipeline
         with ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model,)) as pool:
-            for chunk in pool.imap(_work_batch, _batches(items, batch_size)):
+            for chunk in pool.imap(_work_batch, minibatch(items, size=batch_size)):
                 yield from chunk
 
     def _pipe_local(self, items: Iterable[Item], batch_size: int) -> Iterator[Result]:
-        for batch in _batches(items, batch_size):
+        for batch in minibatch(items, size=batch_size):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: List[Item]) -> List[Result]:
@@ -109,17 +110,6 @@ def _error_result(text: Any, meta: dict, error: str) -> Result:
     if not isinstance(text, str):
         meta["input"] = repr(text)
     return Result(text=text if isinstance(text, str) else "", meta=meta, error=error)
-
-
-def _batches(items: Iterable[Item], size: int) -> Iterator[List[Item]]:
-    batch: List[Item] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def to_result(doc: Doc, text: str, meta: Optional[dict] = None) -> Result:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
+from spacy.util import minibatch
+
 from ..extractor import Extractor
 from ..schema import Result
 from .readers import read_records
@@ -61,7 +63,7 @@ def annotate_records(
     """Batches of (record, result) pairs, in input order."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, not {batch_size!r}")
-    batches = _batches(records, batch_size)
+    batches = minibatch(records, size=batch_size)
     held: deque = deque()  # batches handed to the workers, waiting for their results
 
     def feed() -> Iterator[List[Record]]:
@@ -156,14 +158,3 @@ def _not_done(records: Iterable[Record], done: Set[int]) -> Iterator[Record]:
     for record in records:
         if record.pos not in done:
             yield record
-
-
-def _batches(records: Iterable[Record], size: int) -> Iterator[List[Record]]:
-    batch: List[Record] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
