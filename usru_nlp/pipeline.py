@@ -23,7 +23,7 @@ STAGES: Sequence[str] = (
     "usru_document_date",
     "usru_dates",
 )
-MODELS = ("ginza", "none")
+MODELS = ("ginza", "none", "usru")
 
 
 def blank() -> Language:
@@ -34,7 +34,7 @@ def blank() -> Language:
 
 
 def build_pipeline(model: str = "ginza") -> Language:
-    """The full pipeline; ``model`` selects the model layer ("ginza" or "none")."""
+    """The full pipeline; ``model`` selects the model layer ("ginza", "none" or "usru")."""
     if model not in MODELS:
         raise ValueError(f"unknown model {model!r}: expected one of {', '.join(MODELS)}")
     nlp = blank()

@@ -1,0 +1,113 @@
+"""The trained NER model in models/ner (backend "usru"): files, offline loading, offsets."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from usru_nlp.model_layer import _ATTRS, LABELS, UsruModel, load_model
+from usru_nlp.resources import models_path
+
+NER_DIR = models_path("ner")
+SENTENCES = [
+    "ロシアのプーチン大統領は14日、モスクワで記者会見した。",
+    "天気が良い。",
+    "",
+    "前書き\n\nラブロフ外相は2019年5月14日、ソチを訪れた。\n北朝鮮の金正恩総書記は平壌で演説した。",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return UsruModel()
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("network access in a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_shipped_files_are_small_and_complete():
+    files = {p.relative_to(NER_DIR).as_posix(): p.stat().st_size for p in NER_DIR.rglob("*")
+             if p.is_file()}
+    assert {"config.cfg", "meta.json", "ner/model", "ner/moves", "ner/cfg"} <= files.keys()
+    assert sum(files.values()) <= 30 * 1024 * 1024
+    assert not any("optimizer" in f or f.startswith("model-") for f in files)
+
+
+def test_loads_offline_with_our_tokenizer(no_network):
+    m = UsruModel(NER_DIR)
+    assert m.nlp.pipe_names == ["ner"]
+    assert type(m.nlp.tokenizer).__name__ == "FugashiTokenizer"
+    assert set(m.labels) <= set(LABELS)
+
+
+def test_spans_are_aligned_to_characters(model):
+    results = model.predict(SENTENCES)
+    assert len(results) == len(SENTENCES)
+    for text, ents in zip(SENTENCES, results):
+        for s, e, label in ents:
+            assert 0 <= s < e <= len(text)
+            assert label in LABELS
+            assert text[s:e].strip() == text[s:e]
+    found = {(SENTENCES[0][s:e], label) for s, e, label in results[0]}
+    assert ("プーチン", "PERSON") in found and ("モスクワ", "GPE") in found
+    assert results[1] == [] and results[2] == []
+    late = {(SENTENCES[3][s:e], label) for s, e, label in results[3]}
+    assert ("平壌", "GPE") in late  # offsets hold past newlines and earlier sentences
+
+
+def test_predict_docs_uses_doc_coordinates_and_region(model):
+    text = SENTENCES[3]
+    doc = model.nlp.make_doc(text)
+    start = text.index("ラブロフ")
+    end = text.index("\n北朝鮮")
+    (ents,) = model.predict_docs([(doc, start, end)])
+    assert ents and all(start <= s < e <= end for s, e, _ in ents)
+    assert ("ラブロフ", "PERSON") in {(text[s:e], label) for s, e, label in ents}
+    whole = model.predict([text])[0]
+    assert set(ents) <= set(whole)
+
+
+def _unit_texts(model, text):
+    doc = model.nlp.make_doc(text)
+    return [doc[s:e].text for s, e in model._units(doc, doc.to_array(_ATTRS), 0, len(text))]
+
+
+def test_model_runs_only_near_candidates():
+    m = UsruModel(window=0)
+    text = "天気が良い。今日はとても寒いので家で本を読んで過ごした。ロシアのプーチン大統領は会見した。"
+    assert _unit_texts(m, text) == ["ロシアのプーチン大統領は会見した。"]
+    m.window = 2
+    assert _unit_texts(m, text) == ["ロシアのプーチン大統領は"]
+    text = "彼は昨日の午後、長い会議の後でようやく家に帰り、ワシントンに電話した。"
+    assert _unit_texts(m, text) == ["帰り、ワシントンに電話"]
+    m.all_sentences = True
+    assert len(_unit_texts(m, "天気が良い。\n\n今日は寒い。")) == 2
+
+
+def test_load_model_names_and_missing_model(tmp_path):
+    assert load_model("usru") is load_model("usru")  # loaded once per process
+    with pytest.raises(RuntimeError, match="usru_nlp.train"):
+        UsruModel(tmp_path)
+    with pytest.raises(ValueError):
+        load_model("nope")
+
+
+def test_extractor_with_usru_model_end_to_end():
+    from usru_nlp import Extractor
+
+    ex = Extractor(model="usru")
+    text = "ロシアのラブロフ外相は14日、ソチでポンペオ米国務長官と会談した。"
+    r = ex.extract(text, published="2019-05-15")
+    assert "ラブロフ" in [o.text for o in r.officials]
+    assert "ロシア" in [p.text for p in r.places]
+    assert r.dates and r.dates[0].value == "2019-05-14"
+    doc = ex.nlp(text)
+    assert doc._.model_ents and all(text[s:e] for s, e, _ in doc._.model_ents)
+    results = list(ex.pipe([text, ("プーチン大統領が演説した。", {"published": "2020-01-01"})]))
+    assert [x.error for x in results] == [None, None]
