@@ -47,3 +47,17 @@ def add_spans(doc: Doc, mentions, label: str) -> None:
 
 
 register()
+
+
+_TEXT_KEY = "usru_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token again on each access.
+
+    Token edits that spaCy allows (merging, splitting) keep the text, so the cache stays valid.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

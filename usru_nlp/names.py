@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
+from .extensions import text_of
 from .matching import is_kanji, is_katakana, katakana_bounded
 
 KATAKANA_NAME = re.compile(
@@ -41,7 +42,7 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     亀|樋|哲生 (名 only): the kanji before it back to a word boundary are the surname;
     水落|朋|大 (姓 名 + a one-kanji suffix before a boundary): the kanji belongs to the name.
     """
-    text = doc.text
+    text = text_of(doc)
     out = []
     run: Optional[List[int]] = None
     first_tag = ""
@@ -95,7 +96,7 @@ def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
 def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                     place_names=frozenset()) -> List[NameCandidate]:
     """Name candidates in ``region``, non-overlapping, longest first."""
-    text = doc.text
+    text = text_of(doc)
     lo, hi = region
     cands: Dict[Tuple[int, int], NameCandidate] = {}
     covered = [False] * (hi - lo)

@@ -170,7 +170,7 @@ class FugashiTokenizer:
         if sent_starts:
             sent_starts[0] = True
         pos = [_pos_of(t) if t != WHITESPACE_TAG else "SPACE" for t in tags]
-        return Doc(
+        doc = Doc(
             self.vocab,
             words=words,
             spaces=spaces,
@@ -180,6 +180,8 @@ class FugashiTokenizer:
             morphs=morphs,
             sent_starts=sent_starts,
         )
+        doc.user_data["usru_text"] = text  # see extensions.text_of
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

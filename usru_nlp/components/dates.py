@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..extensions import text_of
 from ..dates import find_dates
 from ..dct import precision
 
@@ -18,7 +19,7 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         dct = doc._.dct
         date, prec = precision(dct)
-        mentions = find_dates(doc.text, date, region=doc._.body, dct_precision=prec)
+        mentions = find_dates(text_of(doc), date, region=doc._.body, dct_precision=prec)
         if date is not None and dct.source == "inferred":
             for m in mentions:
                 if m.anchor and m.anchor.startswith("dct"):

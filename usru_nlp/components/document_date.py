@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
+from ..extensions import text_of
 from ..dct import OfficeEvidence, document_date
 from ..schema import DocumentDate
 
@@ -30,7 +31,7 @@ class DocumentDater:
         elif self.infer:
             if self._offices is None:
                 self._offices = OfficeEvidence()
-            doc._.dct = document_date(doc.text, doc._.body, doc._.officials or (), self._offices)
+            doc._.dct = document_date(text_of(doc), doc._.body, doc._.officials or (), self._offices)
         return doc
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .. import extensions  # noqa: F401
+from ..extensions import text_of
 from ..model_layer import load_model
 
 
@@ -22,8 +23,8 @@ class ModelNER:
         self.model = load_model(model)
 
     def _region(self, doc: Doc) -> str:
-        start, end = doc._.body or (0, len(doc.text))
-        return doc.text[start:end]
+        start, end = doc._.body or (0, len(text_of(doc)))
+        return text_of(doc)[start:end]
 
     def _store(self, doc: Doc, ents) -> None:
         offset = (doc._.body or (0, 0))[0]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..extensions import text_of
 from ..kb import KnowledgeBase, load_not_places, load_places
 from ..matching import Trie, is_kanji
 from ..names import NameCandidate, find_candidates
@@ -80,7 +81,7 @@ class OfficialTagger:
         self.grammar = TitleGrammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         region = doc._.body or (0, len(text))
         date = _date_of(doc)
         officials: List[Official] = []

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..extensions import text_of
 from ..matching import Trie
 from ..resources import models_path
 from ..schema import Person
@@ -53,7 +54,7 @@ class PersonTagger:
         return None
 
     def _bylines(self, doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int]]:
-        text = doc.text
+        text = text_of(doc)
         lines = [ln for ln in split_lines(text[: region[1]]) if ln.start >= region[0]]
         out = []
         edge = lines[:4] + lines[-2:]
@@ -68,7 +69,7 @@ class PersonTagger:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         region = doc._.body or (0, len(text))
         official_spans = {(o.start, o.end) for o in doc._.officials or ()}
         found: Dict[Tuple[int, int], Person] = {}

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..extensions import text_of
 from ..kb import load_country_prefixes, load_not_places, load_places
 from ..matching import Trie, is_kanji, is_katakana, is_latin, katakana_bounded
 from ..resources import models_path
@@ -201,7 +202,7 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
     """
     out = []
     start, end = region
-    text = doc.text
+    text = text_of(doc)
     toks = [t for t in doc if start <= t.idx < end]
     i = 0
     while i < len(toks):
@@ -244,11 +245,11 @@ class PlaceTagger:
         self.use_unidic = use_unidic
 
     def __call__(self, doc: Doc) -> Doc:
-        region = doc._.body or (0, len(doc.text))
+        region = doc._.body or (0, len(text_of(doc)))
         evidence = list(doc._.model_ents or [])
         if self.use_unidic:
             evidence.extend(unidic_places(doc, region))
-        places = self.finder.find(doc.text, region, evidence, doc._.dateline)
+        places = self.finder.find(text_of(doc), region, evidence, doc._.dateline)
         doc._.places = places
         extensions.add_spans(doc, places, "PLACE")
         return doc
