@@ -12,6 +12,7 @@ from importlib import resources
 from typing import List, Optional
 
 from .schema import Result
+from .pipeline import DEFAULT_MODEL
 
 EXAMPLE_PUBLISHED = "2021-06-24"
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", help="publication date, YYYY-MM-DD")
     ex.add_argument("--format", choices=("json", "table"), default="json")
     ex.add_argument("--indent", action="store_true", help="indent the JSON output")
-    ex.add_argument("--model", default="ginza", help="model layer: ginza (default) or none")
+    ex.add_argument("--model", default=DEFAULT_MODEL, help="model layer: usru (default: our trained NER), none (rules only) or ginza")
     ex.set_defaults(func=_cmd_extract)
     ev = sub.add_parser("evaluate", help="score against gold data", add_help=False)
     ev.set_defaults(func=None)

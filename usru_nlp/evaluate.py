@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
 from .conventions import gsd_date_span
+from .pipeline import DEFAULT_MODEL
 from .scoring import Scores, merge_categories, score_record
 
 CATEGORIES = ("officials", "persons", "places", "dates")
@@ -115,7 +116,7 @@ def format_table(scores: Scores) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m usru_nlp.evaluate", description=__doc__.split("\n")[0])
     ap.add_argument("gold", help="gold JSONL file or directory of seed gold files")
-    ap.add_argument("--model", default="ginza", help="model layer: ginza or none")
+    ap.add_argument("--model", default=DEFAULT_MODEL, help="model layer: usru (default), none or ginza")
     ap.add_argument("--no-published", action="store_true", help="hide publication dates")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N records")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per category")

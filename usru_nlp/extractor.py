@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from .inputs import check_text, parse_published
-from .pipeline import build_pipeline
+from .pipeline import DEFAULT_MODEL, build_pipeline
 from .schema import Result
 from .tokenizer import spacy_safe
 
@@ -24,7 +24,7 @@ class Extractor:
     >>> r = ex.extract("ラブロフ外相は14日、ソチを訪れた。", published="2019-05-15")
     """
 
-    def __init__(self, model: str = "ginza"):
+    def __init__(self, model: str = DEFAULT_MODEL):
         self.model = model
         self.nlp = build_pipeline(model)
 

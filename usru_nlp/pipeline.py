@@ -23,7 +23,9 @@ STAGES: Sequence[str] = (
     "usru_document_date",
     "usru_dates",
 )
-MODELS = ("ginza", "none", "usru")
+MODELS = ("usru", "none", "ginza")
+# the model layer used unless one is chosen: our trained NER in models/ner (see models/README.md)
+DEFAULT_MODEL = "usru"
 
 
 def blank() -> Language:
@@ -33,7 +35,7 @@ def blank() -> Language:
     )
 
 
-def build_pipeline(model: str = "ginza") -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The full pipeline; ``model`` selects the model layer ("ginza", "none" or "usru")."""
     if model not in MODELS:
         raise ValueError(f"unknown model {model!r}: expected one of {', '.join(MODELS)}")

@@ -50,6 +50,6 @@ class ModelNER:
             yield from batch
 
 
-@Language.factory("usru_model_ner", default_config={"model": "ginza"})
+@Language.factory("usru_model_ner", default_config={"model": "usru"})
 def make_model_ner(nlp: Language, name: str, model: str):
     return ModelNER(model)
