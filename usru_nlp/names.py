@@ -34,6 +34,8 @@ class NameCandidate:
     unidic_person: bool = False
     model_person: bool = False
     unknown_word: bool = False  # the tokenizer did not know (part of) it
+    common_word: bool = False  # every token is a dictionary common noun (テニス, スタッフ)
+    model_only: bool = False  # found by the model layer alone
 
 
 def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
@@ -141,7 +143,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
-        c = cands.get((s, e)) or add(s, e)
+        c = cands.get((s, e))
+        if c is None:
+            c = _widen_to_model(cands, covered, lo, s, e) or add(s, e)
+            if c is not None and not (c.unidic_person or c.entries):
+                c.model_only = True
         if c:
             c.model_person = True
     # regnal numbers belong to the name: ヘンリー8世, ノンビリキング十三世
@@ -157,6 +163,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     for c in cands.values():
         for k in range(c.start, c.end):
             owner[k] = c
+    common = {id(c): True for c in cands.values()}
     for t in doc:
         c = owner.get(t.idx)
         if c is None:
@@ -165,4 +172,32 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c.unidic_person = True
         if not t._.reading and is_katakana(t.text[0]):
             c.unknown_word = True
+        if not (t.tag_.startswith("名詞-普通名詞") and t._.reading):
+            common[id(c)] = False
+    for c in cands.values():
+        c.common_word = common[id(c)] and not c.entries
     return sorted(cands.values(), key=lambda c: c.start)
+
+
+def _widen_to_model(cands: Dict[Tuple[int, int], NameCandidate], covered: List[bool], lo: int,
+                    s: int, e: int) -> Optional[NameCandidate]:
+    """Replace rule candidates lying inside a longer model PERSON span by that span.
+
+    田中|リタ: the katakana pass found リタ, the model 田中リタ. Only when every covered character
+    belongs to such a candidate and none of them is a knowledge-base name.
+    """
+    inside = [c for c in cands.values() if s <= c.start and c.end <= e]
+    if not inside or any(c.entries for c in inside):
+        return None
+    owned = sum(c.end - c.start for c in inside)
+    if owned != sum(1 for k in range(s, e) if covered[k - lo]):
+        return None
+    if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e) for c in cands.values()):
+        return None
+    for c in inside:
+        del cands[(c.start, c.end)]
+    for k in range(s, e):
+        covered[k - lo] = True
+    widened = NameCandidate(s, e, unidic_person=any(c.unidic_person for c in inside))
+    cands[(s, e)] = widened
+    return widened

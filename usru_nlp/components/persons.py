@@ -22,6 +22,7 @@ from ..matching import Trie
 from ..resources import models_path
 from ..schema import Person
 from ..segment import split_lines
+from .evidence import ACCEPT, PERSON, ModelVotes, kanji_glued, model_active, person_vote, word_bounded
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,8 @@ def _roles() -> dict:
 
 
 class PersonTagger:
-    def __init__(self):
+    def __init__(self, model_active: bool = False):
+        self.model_active = model_active
         data = _roles()
         self.roles: Trie = Trie(data["roles"])
         self.role_lengths = sorted({len(r) for r in data["roles"]}, reverse=True)
@@ -68,11 +70,31 @@ class PersonTagger:
                 out.append((s, e))
         return out
 
+    @staticmethod
+    def _is_person(text: str, cand, role: str | None, votes: ModelVotes) -> bool:
+        """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate."""
+        s, e = cand.start, cand.end
+        honorific = text.startswith(("氏", "さん"), e)
+        if cand.common_word and not votes.says(s, e, PERSON):
+            return False  # テニス選手, スタッフさん: a common noun, not a name
+        if cand.model_only:  # no rule evidence: the span must look like a name of its own
+            if not word_bounded(text, s, e) or (kanji_glued(text, s, e) and role is None and not honorific):
+                return False
+        if e - s < 2 and not (role or honorific or cand.model_person):
+            return False  # 王, 習: one character needs a role, 氏 or the model
+        strong = role is not None or honorific or bool(cand.entries)
+        vote = person_vote(votes, s, e, strong=strong, weak=cand.unidic_person or cand.model_person)
+        if vote != ACCEPT:
+            return False
+        return True
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         region = doc._.body or (0, len(text))
         official_spans = {(o.start, o.end) for o in doc._.officials or ()}
         found: Dict[Tuple[int, int], Person] = {}
+        votes = ModelVotes(doc._.model_ents, self.model_active)
+        place_spans = [(p.start, p.end) for p in doc._.places or ()]
         dateline = doc._.dateline
         if dateline:
             s, e = dateline[1]
@@ -88,11 +110,10 @@ class PersonTagger:
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
             if role is None and self.not_before.match_at(text, cand.end) is not None:
                 continue  # 島津家, 川島町
-            honorific = text.startswith(("氏", "さん"), cand.end)
-            if role is None and not (cand.unidic_person or cand.model_person or honorific):
+            if not self._is_person(text, cand, role, votes):
                 continue
-            if role is None and not (cand.model_person or honorific) and len(text[cand.start:cand.end]) < 2:
-                continue
+            if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
+                continue  # 米ロ: the model's person is the places component's 米 + ロ
             found[span] = Person(cand.start, cand.end, text[cand.start : cand.end], role=role or "other")
         persons = sorted(found.values(), key=lambda p: p.start)
         doc._.persons = persons
@@ -102,4 +123,4 @@ class PersonTagger:
 
 @Language.factory("usru_persons")
 def make_person_tagger(nlp: Language, name: str):
-    return PersonTagger()
+    return PersonTagger(model_active=model_active(nlp))
