@@ -18,10 +18,13 @@ def test_weekday_dates_dev(shared):
     right, n = stats["all"]
     assert right / n >= 0.995
     right, n = stats["D"]
-    # Target is 0.99; 6 of 289 day-only items are out of reach without the weekday
-    # (gold outside the year the text states, or a dct weeks after 「本日22日」):
-    # see the report. This floor guards against regressions.
-    assert right / n >= 0.975
+    # Target is 0.99, but 5 of 289 day-only items are out of reach without the weekday:
+    # three golds contradict the text (a day listed after 「2013年4月27日」 taken as 2012-10-28,
+    # twice; a past 「今月4日」 taken as two months after the dct) and two sentences were
+    # written five weeks before their dct (「本日22日」, 「先週22日」 with dct 2012-07-29, gold
+    # June). Even a perfect anchorer scores 286/289 = 0.9896 here. This floor guards
+    # against regressions.
+    assert right / n >= 0.98
 
 
 def test_gsd_dev_date_f1(shared):

@@ -3,7 +3,9 @@
 :class:`Anchorer` walks the spans of one text in order, remembering the last resolved
 day / month / year (for 同日, 前日, 翌日, 同年, bare days after 「8月22日から」 ...) and
 reading the tense of the sentence after each mention to choose between past and future
-readings. It never looks at the machine clock: with ``dct=None`` unknown parts stay X.
+readings (a start 「3日から」 of a state that still holds, ている, is past). An explicit
+year that the date's own weekday marker contradicts can be a stale one (:meth:`_stale_year`).
+It never looks at the machine clock: with ``dct=None`` unknown parts stay X.
 """
 from __future__ import annotations
 
@@ -22,6 +24,12 @@ _TENSE_RX = re.compile(
     "(?P<present>%s)|(?P<past>%s)|(?P<future>%s)"
     % tuple("|".join(_LEX["tense"][k]) for k in ("present", "past", "future"))
 )
+# A present cue of an ongoing state (ている, 開催中) after a period's start point (「3日から」,
+# 「3日以降」) or end point (「3日まで」): the start is past, the end is still ahead.
+_ONGOING = set(_LEX["tense"]["ongoing"])
+_BOUNDS = {w: k for k in ("since", "until") for w in _LEX["tense"][k]}
+_BOUND_AFTER = re.compile(r"\s?(?:[(（][月火水木金土日](?:曜日?)?(?:・?祝)?[)）])?(%s)"
+                          % "|".join(map(re.escape, _BOUNDS)))
 _SENT_END = re.compile(r"[。！？!?\n]")
 # Text between two items of a list or range of days: 「30日（水）｜1日」, 「30日から2日」.
 _LIST_GAP = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:[、・｜|,~〜～\-－]|から|より)?\s*$")
@@ -97,13 +105,24 @@ class Anchorer:
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self.sent_ends, pos)
 
-    def tense(self, pos: int) -> str | None:
+    def tense(self, pos: int, bound: str | None = None) -> str | None:
+        """Tense of the first cue after ``pos`` in its sentence; ``bound`` = since/until."""
         i = self.sentence(pos)
         stop = self.sent_ends[i] + 1 if i < len(self.sent_ends) else self.end
         m = _TENSE_RX.search(self.text, pos, stop)
-        if m is None or m.group("present"):
+        if m is None:
+            return None
+        if m.group("present"):
+            if bound and m.group("present") in _ONGOING:
+                return "past" if bound == "since" else "future"
             return None
         return "past" if m.group("past") else "future"
+
+    def date_tense(self, span: Span) -> str | None:
+        """:meth:`tense` after a date, knowing whether it starts or ends a period."""
+        w = span.fields.get("suf_word")
+        m = None if w in _BOUNDS else _BOUND_AFTER.match(self.text, span.end)
+        return self.tense(span.end, _BOUNDS.get(m.group(1) if m else w))
 
     def _dct_desc(self):
         return "dct" if self.dct else None
@@ -152,7 +171,7 @@ class Anchorer:
     def _date(self, span: Span, value: str, anchor):
         f = span.fields
         if "X" not in value:
-            return value, "explicit"
+            return self._stale_year(span) or (value, "explicit")
         dct = self.dct
         y, m, d = f.get("year"), f.get("month"), f.get("day")
         y2 = f.get("year2")
@@ -202,6 +221,30 @@ class Anchorer:
             y2 = y + 1
         return date_value(f, y, m, d, y2, m2), desc
 
+    def _stale_year(self, span: Span):
+        """An explicit year one off, given away by the date's own weekday marker.
+
+        「2011年6月9日（土）」 in an article of 2012-05-28: 2011-06-09 was a Thursday, the
+        2012 date a Saturday. Notices are often copied from last year's with the year left
+        unchanged. When the stated date is far from the dct (outside the window) and exactly
+        one date a year off is inside it and fits the weekday, that one is meant. Near the
+        dct the stated date stays: there the weekday is the likelier typo.
+        """
+        f, dct = span.fields, self.dct
+        wd = f.get("weekday_marker")
+        if not wd or dct is None or set(f) & {"day2", "month2", "year2", "era_range", "fy", "part"}:
+            return None
+        y, m, d = f.get("year"), f.get("month"), f.get("day")
+        stated = _safe_date(y, m, d) if isinstance(y, int) and isinstance(m, int) else None
+        window = dt.timedelta(days=_CFG["stale_year_window_days"])
+        if stated is None or stated.isoweekday() == wd or abs(stated - dct) <= window:
+            return None
+        alts = [c for c in (_safe_date(y + k, m, d) for k in (-1, 1))
+                if c and c.isoweekday() == wd and abs(c - dct) <= window]
+        if len(alts) != 1:
+            return None
+        return date_value(f, alts[0].year, m, d), "dct and weekday marker"
+
     def _same_sentence_month(self, span: Span, need_day: bool):
         """The last resolved month if mentioned earlier in the same sentence."""
         lm = self.last_month
@@ -231,7 +274,7 @@ class Anchorer:
                 cands.append(c)
         cands = self._by_weekday(span, cands)
         if tense == "?":
-            tense = self.tense(span.end)
+            tense = self.date_tense(span)
         c = _pick(cands, dct, tense, dt.timedelta(days=_CFG["past_slack_days"]),
                   dt.timedelta(days=_CFG["future_slack_days"]))
         if c is None:
@@ -246,7 +289,7 @@ class Anchorer:
         dct = self.dct
         if dct is None:
             return None, None
-        tense = self.tense(span.end)
+        tense = self.date_tense(span)
         years = (dct.year - 1, dct.year, dct.year + 1)
         if d is not None:
             cands = [c for c in (_safe_date(y, m, d) for y in years) if c]

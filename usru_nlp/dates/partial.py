@@ -89,6 +89,10 @@ class PartialAnchorer(Anchorer):
             anchor = self.label
         return typ, value, mod, anchor
 
+    def _stale_year(self, span: Span):
+        # Judging "far from the dct" needs the dct to the day.
+        return super()._stale_year(span) if self.precision == "day" else None
+
     # Without the finer parts, a bare month falls in the DCT year and a bare day in the DCT month.
     def _year_for_month(self, span: Span, m: int, d):
         if self.precision == "day" or self.dct is None:
