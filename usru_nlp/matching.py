@@ -12,11 +12,12 @@ T = TypeVar("T")
 
 
 def is_katakana(ch: str) -> bool:
-    return "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ\u30fc"
+    # ``ch`` may be "" (the edge of a text): "" is in every string, so test it first
+    return "\u30a1" <= ch <= "\u30fa" or (ch != "" and ch in "ーヽヾ\u30fc")
 
 
 def is_kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ"
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or (ch != "" and ch in "々〆ヶ")
 
 
 def is_hiragana(ch: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 
 from .extensions import text_of
-from .matching import is_kanji, is_katakana, katakana_bounded
+from .matching import is_hiragana, is_kanji, is_katakana, katakana_bounded
 
 KATAKANA_NAME = re.compile(
     r"(?:[A-ZＡ-Ｚ]{1,3}[・.]?)?[ァ-ヺ][ァ-ヺー]*(?:[・＝=][ァ-ヺ][ァ-ヺー]*)*"
@@ -23,7 +23,18 @@ KATAKANA_NAME = re.compile(
 _NAME_OPENERS = "、，,。・「『（(　 \nのはがとをにもや"
 _NAME_CLOSERS = "、，,。」』）)はがのとをにもや"
 _NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
-_REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世")
+_REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世(?![紀代界帯])")  # not 21世紀, 第3世代
+# a kanji word of 2-3 characters right before 氏, after a word boundary (、正恩氏は)
+_KANJI_BEFORE_SHI = re.compile(r"(?<![\u3005\u4e00-\u9fff])([\u4e00-\u9fff\u3005]{2,3})氏(?![\u4e00-\u9fff])")
+# not names though written before 氏: 同氏, 両氏, 故人氏 ...
+_NOT_SHI_NAMES = frozenset({"同氏", "両氏", "各氏", "諸氏", "本氏", "某氏", "故人"})
+# a model span is a name only if written in name characters (not フェイズ2, パ—マ)
+_NAME_CHARS = re.compile(r"^[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ・＝=.]+$")
+
+
+def name_shaped(surface: str) -> bool:
+    """Is ``surface`` written only in characters names are written in (kanji, katakana, Latin, ・)?"""
+    return bool(_NAME_CHARS.match(surface))
 
 
 @dataclass
@@ -36,6 +47,10 @@ class NameCandidate:
     unknown_word: bool = False  # the tokenizer did not know (part of) it
     common_word: bool = False  # every token is a dictionary common noun (テニス, スタッフ)
     model_only: bool = False  # found by the model layer alone
+    full_name: bool = False  # UniDic reads a surname followed by a given name (佐脇|有紀)
+    place_word: bool = False  # every token is a UniDic place name (ナバラ, 但馬)
+    before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
+    regnal: bool = False  # ends in a regnal number (ヘンリー8世)
 
 
 def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
@@ -48,6 +63,8 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     out = []
     run: Optional[List[int]] = None
     first_tag = ""
+    stray = False  # the token before the run is one kanji the dictionary misread (淡 as an adjective)
+    prev = None
     for t in doc:
         if t.idx < lo or t.idx >= hi:
             continue
@@ -56,15 +73,18 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
                 run[1] = t.idx + len(t.text)
             else:
                 if run:
-                    out.append(_complete(text, run, first_tag, lo, hi))
+                    out.append(_complete(text, run, first_tag, lo, hi, stray))
                 run = [t.idx, t.idx + len(t.text)]
                 first_tag = t.tag_
+                stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
+                    and prev.tag_.startswith(("形容詞", "動詞")) and prev.idx + 1 == t.idx
         else:
             if run:
-                out.append(_complete(text, run, first_tag, lo, hi))
+                out.append(_complete(text, run, first_tag, lo, hi, stray))
             run = None
+        prev = t
     if run:
-        out.append(_complete(text, run, first_tag, lo, hi))
+        out.append(_complete(text, run, first_tag, lo, hi, stray))
     return out
 
 
@@ -72,13 +92,16 @@ def _starts_word(text: str, k: int) -> bool:
     return k <= 0 or text[k - 1] in _NAME_OPENERS
 
 
-def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int) -> Tuple[int, int]:
+def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int,
+              stray: bool = False) -> Tuple[int, int]:
     s, e = run
     k = s
     while k > lo and s - k < 2 and is_kanji(text[k - 1]):
         k -= 1
     if k < s and _starts_word(text, k) and (first_tag.endswith("名") or s - k == 1):
-        s = k  # 亀樋|哲生, 淡|井真紀
+        s = k  # 亀樋|哲生
+    elif stray and s - 1 >= lo and (s - 1 == 0 or is_hiragana(text[s - 2]) or _starts_word(text, s - 1)):
+        s -= 1  # (共感した)淡|井真紀: the kanji is no adjective here but the surname's first
     if e < hi and is_kanji(text[e]) and text[e] not in _NOT_NAME_TAIL and e - s >= 3:
         if e + 1 >= hi or text[e + 1] in _NAME_CLOSERS:
             e += 1  # 水落朋|大
@@ -140,8 +163,15 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
+    for m in _KANJI_BEFORE_SHI.finditer(text, lo, hi):
+        s, e = m.span(1)
+        if text[s:e] in _NOT_SHI_NAMES or text[s:e + 1] in _NOT_SHI_NAMES or not _starts_word(text, s):
+            continue
+        c = cands.get((s, e)) or add(s, e)
+        if c:
+            c.before_honorific = True
     for s, e, label in doc._.model_ents or ():
-        if label != "PERSON" or s < lo or e > hi:
+        if label != "PERSON" or s < lo or e > hi or not name_shaped(text[s:e]):
             continue
         c = cands.get((s, e))
         if c is None:
@@ -156,7 +186,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if m and m.end() <= hi and not any(covered[k - lo] for k in range(c.end, m.end())):
             del cands[(c.start, c.end)]
             c.end = m.end()
-            c.unidic_person = True  # a regnal number is evidence enough
+            c.regnal = True  # a regnal number is evidence enough
             cands[(c.start, c.end)] = c
     # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
     owner: Dict[int, NameCandidate] = {}
@@ -164,18 +194,28 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         for k in range(c.start, c.end):
             owner[k] = c
     common = {id(c): True for c in cands.values()}
+    place = {id(c): True for c in cands.values()}
+    surname_seen = set()
     for t in doc:
         c = owner.get(t.idx)
         if c is None:
             continue
-        if t.tag_.startswith("名詞-固有名詞-人名"):
+        tag = t.tag_
+        if tag.startswith("名詞-固有名詞-人名"):
             c.unidic_person = True
+            if tag.endswith("姓"):
+                surname_seen.add(id(c))
+            elif tag.endswith("名") and id(c) in surname_seen:
+                c.full_name = True
         if not t._.reading and is_katakana(t.text[0]):
             c.unknown_word = True
-        if not (t.tag_.startswith("名詞-普通名詞") and t._.reading):
+        if not (tag.startswith("名詞-普通名詞") and t._.reading):
             common[id(c)] = False
+        if not tag.startswith("名詞-固有名詞-地名") and t.text not in "・＝":
+            place[id(c)] = False
     for c in cands.values():
         c.common_word = common[id(c)] and not c.entries
+        c.place_word = place[id(c)] and not c.entries
     return sorted(cands.values(), key=lambda c: c.start)
 
 

@@ -87,10 +87,13 @@ class OfficialTagger:
         officials: List[Official] = []
         others: List[NameCandidate] = []
         clusters: Dict[str, dict] = {}
+        place_spans = {(p.start, p.end) for p in doc._.places or ()}
         for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
+            if not (cand.entries or cand.model_person) and (cand.place_word or (cand.start, cand.end) in place_spans):
+                continue  # ナバラ女王: a place and a title, not a name
             official = self._official(text, cand, surface, date, clusters)
             if official is None:
                 others.append(cand)
@@ -106,7 +109,7 @@ class OfficialTagger:
         before = None if (after.title or after.admin) else self.grammar.before(text, cand.start)
         info = after if (after.title or after.admin or before is None) else before
         titled = bool(info.title)
-        person_like = bool(cand.entries or cand.unidic_person or cand.model_person or cand.unknown_word)
+        person_like = bool(cand.entries or cand.unidic_person or cand.model_person or cand.unknown_word or cand.regnal)
         key = None
         if cand.entries:
             short_kanji = len(surface) <= 2 and all(is_kanji(ch) for ch in surface)
