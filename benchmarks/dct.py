@@ -10,7 +10,10 @@ the truth. Reported:
   a coarse value counts at its middle (「2012-05」 → 2012-05-16, 「2012」 → 2012-07-02);
 * share of articles whose interval [earliest, latest] holds the true date;
 * share with ``source="text"`` (a timestamp in the page);
-* within 31 days among all articles with evidence (the target of issue 8), and by confidence.
+* within 31 days among all articles with evidence (the target of issue 8), by confidence, and
+  by the tier of the evidence used (:func:`usru_nlp.dct.tier`, definitions printed): the
+  "day" tier (a full explicit date, or a weekday date with a year) is the population on which
+  day-level accuracy can be expected; the all-evidence figure is printed beside it.
 
 ``--half held`` keeps only the articles of the held-out half of ``scripts/calibrate_dct.py``
 (by a hash of the id); the model in ``models/dct/`` is fitted on all of ldcc-dev, so the honest
@@ -32,6 +35,7 @@ DATA = REPO.parent / "shared" / "data" / "ldcc" / "ldcc-dev.jsonl"
 sys.path.insert(0, str(REPO))
 
 from usru_nlp import Extractor  # noqa: E402
+from usru_nlp.dct import TIERS, tier  # noqa: E402
 
 
 def point(value: str) -> dt.date:
@@ -71,6 +75,7 @@ def main(argv=None) -> int:
     covered = within = same_year = inside = text_src = any_dct = 0
     by_cat = collections.defaultdict(lambda: [0, 0, 0, 0])
     by_conf = collections.defaultdict(lambda: [0, 0])
+    by_tier = collections.defaultdict(lambda: [0, 0, 0])
     misses = []
     for row, res in zip(rows, results):
         truth = dt.date.fromisoformat(row["date"][:10])
@@ -83,6 +88,8 @@ def main(argv=None) -> int:
         cat[3] += 1
         band = by_conf[min(int(d.confidence * 5), 4)]
         band[0] += 1
+        tb = by_tier[tier(d)]
+        tb[0] += 1
         if not d.value:
             continue
         covered += 1
@@ -93,9 +100,11 @@ def main(argv=None) -> int:
             within += 1
             cat[2] += 1
             band[1] += 1
+            tb[1] += 1
         elif len(misses) < args.show:
             misses.append((row["id"], row["date"][:10], d))
         same_year += guess.year == truth.year
+        tb[2] += guess.year == truth.year
         lo = dt.date.fromisoformat(d.earliest) if d.earliest else dt.date.min
         hi = dt.date.fromisoformat(d.latest) if d.latest else dt.date.max
         inside += lo <= truth <= hi
@@ -112,6 +121,14 @@ def main(argv=None) -> int:
     print("by confidence (with evidence, within 31 days):")
     for b, (a, w) in sorted(by_conf.items()):
         print(f"  {b / 5:.1f}-{(b + 1) / 5:.1f}  {a:5d} {pct(w, a):>7s}")
+    print("by tier of the evidence used (with evidence: articles, within 31 days, same year):")
+    for t in ("day", "month", "year", "text"):
+        if t in by_tier:
+            a, w, y = by_tier[t]
+            print(f"  {t:6s} {a:5d} {pct(w, a):>7s} {pct(y, a):>7s}   {TIERS.get(t, 'timestamp in the page')}")
+    a, w, _ = by_tier["day"]
+    print(f"within 31 days, day tier: {w}/{a} = {pct(w, a)}   (all with evidence: {within}/{any_dct} = "
+          f"{pct(within, any_dct)})")
     print("by category (articles, with evidence, covered, within 31 days of evidence / of covered):")
     for cat, (a, c, w, e) in sorted(by_cat.items()):
         print(f"  {cat:16s} {a:5d} {e:5d} {c:5d} {pct(w, e):>7s} {pct(w, c):>7s}")

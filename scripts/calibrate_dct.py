@@ -30,7 +30,7 @@ OUT = REPO / "models" / "dct" / "offsets.json"
 sys.path.insert(0, str(REPO))
 
 from usru_nlp import Extractor  # noqa: E402
-from usru_nlp.dct import collect, infer  # noqa: E402
+from usru_nlp.dct import collect, infer, tier  # noqa: E402
 from usru_nlp.dct.likelihood import (EDGES, TAIL, OffsetModel, failures, hard_key, histograms,  # noqa: E402
                                      key, offsets)
 
@@ -87,19 +87,22 @@ def samples(articles) -> list:
 
 
 def score(articles, model: OffsetModel) -> dict:
-    n = any_ = valued = within = year = inside = 0
+    n = any_ = valued = within = year = inside = day_n = day_w = 0
     for _, _, truth, ev, stamp in articles:
         n += 1
         d = infer(ev, stamp, model)
         if d is None:
             continue
         any_ += 1
+        fine = tier(d) == "day"
+        day_n += fine
         if not d.value:
             continue
         valued += 1
         v = d.value + ("-16" if len(d.value) == 7 else "-07-02" if len(d.value) == 4 else "")
         guess = dt.date.fromisoformat(v[:10]).toordinal()
         within += abs(guess - truth) <= 31
+        day_w += fine and abs(guess - truth) <= 31
         year += dt.date.fromordinal(guess).year == dt.date.fromordinal(truth).year
         lo = dt.date.fromisoformat(d.earliest).toordinal() if d.earliest else -1
         hi = dt.date.fromisoformat(d.latest).toordinal() if d.latest else 10 ** 7
@@ -107,7 +110,7 @@ def score(articles, model: OffsetModel) -> dict:
     pct = lambda a, b: round(100 * a / b, 1) if b else None  # noqa: E731
     return {"articles": n, "evidence": any_, "value": valued, "within31_of_evidence": pct(within, any_),
             "within31_of_value": pct(within, valued), "same_year": pct(year, valued),
-            "interval_holds": pct(inside, valued)}
+            "interval_holds": pct(inside, valued), "day_tier": day_n, "within31_of_day_tier": pct(day_w, day_n)}
 
 
 def main(argv=None) -> int:

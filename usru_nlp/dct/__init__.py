@@ -6,11 +6,14 @@
 
 1. :mod:`.find`: a publication timestamp written in the page → ``source="text"``.
 2. :mod:`.evidence`: constraints from dated mentions and their tense, and from officials and the
-   terms of their offices in the knowledge base.
+   terms of their offices in the knowledge base; :mod:`.clues` reads the role of a mention
+   (birth date, deadline, release, listed article) and relative years with their number
+   (「昨年の2011年」).
 3. :mod:`.infer`: the maximum-weight consistent subset of the constraints gives
    [earliest, latest]; the most likely day given the dated mentions, with the offsets
    (DCT − mention) measured per kind and tense (:mod:`.likelihood`, ``models/dct/``), is the
-   value → ``source="inferred"``.
+   value (the centre of the densest ±31-day window, under a hand-set prior over the web era,
+   ``models/dct/prior.json``) → ``source="inferred"``; :func:`tier` says how fine the evidence is.
 """
 from __future__ import annotations
 
@@ -20,10 +23,10 @@ from ..dates import Anchorer
 from ..schema import DocumentDate
 from .evidence import OfficeEvidence, date_evidence
 from .find import Timestamp, best_timestamp, find_timestamps
-from .infer import infer, precision
+from .infer import TIERS, infer, precision, tier
 from .intervals import Evidence
 
-__all__ = ["document_date", "collect", "best_timestamp", "find_timestamps", "infer", "precision",
+__all__ = ["document_date", "collect", "best_timestamp", "find_timestamps", "infer", "precision", "tier", "TIERS",
            "OfficeEvidence", "Timestamp"]
 
 _OFFICES: Optional[OfficeEvidence] = None

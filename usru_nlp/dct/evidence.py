@@ -17,12 +17,15 @@ from typing import Iterable, List, Optional
 
 from ..dates import Anchorer, lexicon, recognize
 from ..kb import KnowledgeBase, normalize_title
+from .clues import boxes, relative_years, role, widgets
 from .intervals import NEG, POS, Evidence, period
 
 # How near the DCT each dated mention lies is measured, not set here: see likelihood.py.
+INHERIT = 200  # characters after a mention with a month within which a bare day takes its month
 LEAD = 300  # characters of the headline and lead, where dates are nearer the DCT
 YY_PIVOT = 50  # two-digit years below this are 20YY, others 19YY
 
+_SENT_BREAK = re.compile(r"[。！？!?\n]")
 _PAST_AFTER_FUTURE = re.compile(r"(?:していた|した|されていた|された|だった|でした)")
 _PLAN_NOUN = ("予定", "方針", "見通し", "見込み", "計画")
 _ADMIN = re.compile(r"^(?P<former>前|元)?(?:米|露|ロ|中|英|仏|独|日|韓|朝|ロシア|アメリカ|中国)?"
@@ -39,7 +42,7 @@ _HEAD_CATEGORIES = ("head_of_state", "head_of_government")
 
 _LEX_TENSE = lexicon.load()["tense"]
 # Only clear markers of what lies ahead: a bare 「…る」 is as often a relative clause or a habit.
-_FUTURE = (r"予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
+_FUTURE = (r"(?<=る)こと[をに](?:決定|発表|決め|明らか)|予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
            r"|(?:する|される|開く|行う|開かれる|行われる)(?=[。]|と(?:発表|明らか|伝え|報じ))")
 # a past relative clause: 「14年に実施した経済制裁」, 「2008年に発売された「婚活時代」」
 _PAST_CLAUSE = r"(?:した|された|れた|った|いた|えた|きた|けた|めた|じた|んだ)(?=[\u4e00-\u9fff\u30a0-\u30ff「『])"
@@ -101,15 +104,37 @@ def _year_period(text: str, span, value: str):
     return None, True
 
 
+def _float_info(f: dict) -> Optional[dict]:
+    """Month(-day) fields of a mention without a year, or None: 「5月20日(日)」, 「今年4月」, 「昨年12月」
+    (year_rel: the year relative to the DCT's), 「14日(火)」 (no month, a weekday)."""
+    rel = f.get("year_rel")
+    if rel is not None and (rel[1] != "dct" or rel[0] not in (-2, -1, 0, 1, 2)):
+        return None
+    if "month_rel" in f or "month2" in f or "day_rel" in f or "year" in f or "yy" in f:
+        return None
+    if "month" in f:
+        return {"month": f["month"], "day": f.get("day"), "weekday": f.get("weekday_marker"),
+                "year_rel": rel[0] if rel else None}
+    if "day" in f and f.get("weekday_marker") and rel is None:
+        return {"month": None, "day": f["day"], "weekday": f["weekday_marker"], "year_rel": None}
+    return None
+
+
+def _bare_day(f: dict) -> bool:
+    return set(f) & {"day", "month", "year", "yy", "year_rel", "month_rel", "day_rel"} == {"day"}
+
+
 def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[Evidence]:
     """Hard evidence and dated mentions (``near_date``, ``month_day``) of ``text[start:end]``.
 
-    Product boxes (:func:`boxes`) are left out, but the date their widget was made is kept.
+    Product boxes (:func:`~.clues.boxes`) are left out, but the date their widget was made is
+    kept. A bare day (「20日には」) shortly after a mention with a month takes its month (and year).
     """
     end = len(text) if end is None else end
     anchorer = Anchorer(text, None, start, end)
     cut = boxes(text, start, end)
-    out: List[Evidence] = widgets(text, cut)
+    out: List[Evidence] = widgets(text, cut) + relative_years(text, start, end)
+    last = None  # (end, year or None, four, month) of the last mention with a month
     for span in recognize(text, start, end):
         if any(a <= span.start < b for a, b, _ in cut):
             continue
@@ -121,30 +146,52 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
         explicit = "year" in f or "yy" in f  # not 同年, 前年: those follow other mentions
         if text[max(0, span.start - 2):span.start] == "西暦":  # 「西暦2020年、」: fiction, a plot
             continue
+        today = bool(_TODAY.search(text, max(start, span.start - 6), span.start))
+        near = last if last and span.start - last[0] < INHERIT and not _SENT_BREAK.search(text, last[0], span.start) \
+            else None
         per, four = _year_period(text, span, value) if explicit else (None, True)
         info = {"value": value, "tense": tense}
+        kind = role(text, span)
+        inherited = False
+        if per is None and near and near[1] and _bare_day(f):  # 「2012年5月14日…。20日には」
+            try:
+                n = dt.date(near[1], near[3], f["day"]).toordinal()
+                per, four, inherited = (n, n), near[2], True
+            except ValueError:
+                pass
         if per is not None:
             lo, hi = per
-            w = 1.0 if four else 0.6
+            w = (1.0 if four else 0.6) * (0.8 if inherited else 1.0)
+            if kind == "birth":
+                tense = info["tense"] = "past"
             if tense == "past":
                 out.append(Evidence("date", span.text, span.start, span.end, [(lo, POS)], w,
                                     reason="past event: DCT on or after it", extra=info))
-            elif tense == "future":
+            elif tense == "future" and not inherited:
                 out.append(Evidence("date", span.text, span.start, span.end, [(NEG, hi)], 0.8 * w,
                                     reason="event ahead: DCT on or before it", extra=info))
             gran = "day" if hi == lo else "month" if hi - lo < 32 else "year" if hi - lo < 367 else "long"
             out.append(Evidence("near_date", span.text, span.start, span.end, [(lo, hi)], w, hard=False,
                                 reason=f"dated mention ({gran}, {tense or 'no tense'})",
-                                extra=dict(info, day=hi == lo, gran=gran, four=four,
-                                           lead=span.start - start < LEAD,
-                                           today=bool(_TODAY.search(text, max(start, span.start - 6),
-                                                                    span.start)))))
-        elif not explicit and "month" in f and "year" not in f and "month_rel" not in f and \
-                f.get("year_rel", [0])[0] == 0 and "month2" not in f:
-            # floating month(-day): placed in candidate years by the inference
-            info.update(month=f["month"], day=f.get("day"), weekday=f.get("weekday_marker"))
-            out.append(Evidence("month_day", span.text, span.start, span.end, [], 0.0, hard=False,
-                                reason="month-day without a year", extra=info))
+                                extra=dict(info, day=hi == lo, gran=gran, four=four, today=today,
+                                           role=kind or ("inh" if inherited else ""),
+                                           lead=span.start - start < LEAD)))
+            if "month" in f:
+                last = (span.end, dt.date.fromordinal(lo).year, four, f["month"])
+            continue
+        if explicit:
+            continue
+        fl = _float_info(f)
+        if fl is None and near and _bare_day(f):  # 「5月14日…、20日には」: the month of the last
+            fl = {"month": near[3], "day": f["day"], "weekday": f.get("weekday_marker"), "year_rel": None}
+        if fl is None or kind == "birth":
+            continue
+        info.update(fl, today=today, role=kind)
+        out.append(Evidence("month_day", span.text, span.start, span.end, [], 0.0, hard=False,
+                            reason="month-day without a year" if fl["month"] else "day and weekday",
+                            extra=info))
+        if "month" in f:
+            last = (span.end, None, True, f["month"])
     _mark_latest(out)
     return out
 
@@ -152,49 +199,16 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
 def _mark_latest(evidence: List[Evidence]) -> None:
     """Mark the latest day the article names (``extra["latest"] = "last"``) and the mentions in
     the latest year it names ("latest"; the others "older"): an article is mostly written in
-    the last year it mentions, seldom in an earlier one."""
-    dated = [e for e in evidence if e.kind == "near_date"]
+    the last year it mentions, seldom in an earlier one. Birth dates and deadlines do not count."""
+    dated = [e for e in evidence if e.kind == "near_date" and e.extra.get("role") not in ("birth", "until", "inh")]
     if dated:
         last = max(dt.date.fromordinal(e.lo).year for e in dated)
         last_day = max((e.lo for e in dated if e.extra.get("day")), default=None)
-        for e in dated:
+        for e in evidence:
+            if e.kind != "near_date":
+                continue
             e.extra["latest"] = "last" if e.lo == last_day else \
                 "latest" if dt.date.fromordinal(e.hi).year >= last else "older"
-
-
-_PRODUCT_DATE = re.compile(r"\((?:19|20)\d{2}-\d{2}-\d{2}\)(?=[\s\S]{0,40}?(?:販売元|売り上げランキング|Amazon))")
-_BOX_END = re.compile(r"Amazon\.co\.jp\s*で詳細を見る|売り上げランキング\s*:\s*\d+")
-_WIDGET = re.compile(r"posted with (?:amazlet|ヨメレバ|カエレバ|あまなつ)\s+at\s+(\d{2})\.(\d{1,2})\.(\d{1,2})")
-
-
-def boxes(text: str, start: int, end: int):
-    """Product boxes (「[DVD]posted with amazlet at 11.09.29バップ (2011-09-28)\n売り上げランキング: 3007
-    Amazon.co.jp で詳細を見る」): (start, end, widget match) from the line of the widget stamp to
-    the shop link, and product dates 「翔泳社(2012-01-18)\n販売元：Amazon.co.jp」 (widget None).
-    The product's release date is not article text."""
-    out = []
-    for m in _WIDGET.finditer(text, start, end):
-        e = _BOX_END.search(text, m.end(), min(end, m.end() + 300))
-        a = text.rfind("\n", start, m.start()) + 1
-        b = e.end() if e else text.find("\n", m.end(), end)
-        out.append((max(a, start), b if b > 0 else end, m))
-    out += [(m.start(), m.end(), None) for m in _PRODUCT_DATE.finditer(text, start, end)]
-    return out
-
-
-def widgets(text: str, cut) -> List[Evidence]:
-    """The day a product widget was made (「posted with amazlet at 11.09.29」): near the DCT."""
-    out = []
-    for _, _, m in cut:
-        if m is None:
-            continue
-        try:
-            day = dt.date(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
-        except ValueError:
-            continue
-        out.append(Evidence("widget", m.group(0), m.start(), m.end(), [(day, day)], 1.0, hard=False,
-                            reason="day the product box was made", extra={"day": True}))
-    return out
 
 
 # -- offices -------------------------------------------------------------------------------

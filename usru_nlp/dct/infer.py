@@ -20,6 +20,7 @@ from .likelihood import OffsetModel, default_model, offsets
 
 MAX_FLOAT_YEARS = 12  # month-days alone (no dated mention) place the DCT only in a range this narrow
 MENTIONS = ("near_date", "month_day", "widget")
+WINDOW = 31  # the value is the day whose ±WINDOW days hold the most posterior mass
 REACH = 3650  # candidate DCTs lie within this many days of a dated mention
 FIRST, LAST = dt.date(1000, 1, 1).toordinal(), dt.date(2999, 12, 31).toordinal()
 
@@ -67,10 +68,13 @@ def _value(point: int, width: int) -> str:
     return d.isoformat()[:4]
 
 
-def _days(anchored: Sequence[Evidence], lo: int, hi: int) -> np.ndarray:
-    """Candidate DCTs: the days within REACH of an anchored mention, and the first and last
-    REACH days of a bounded [lo, hi] (the region the hard evidence agrees on)."""
+def _days(anchored: Sequence[Evidence], lo: int, hi: int, era=None) -> np.ndarray:
+    """Candidate DCTs: the days within REACH of an anchored mention, the first and last
+    REACH days of a bounded [lo, hi] (the region the hard evidence agrees on), and the days of
+    the prior's ``era`` within [lo, hi] when mentions without a year may fall there."""
     spans = [(e.lo - REACH, e.hi + REACH) for e in anchored]
+    if era is not None:
+        spans.append((max(lo, era[0]), min(hi, era[1])))
     if lo > NEG and hi < POS:
         spans += [(lo, min(hi, lo + REACH)), (max(lo, hi - REACH), hi)]
     spans = merge([(max(a, FIRST), min(b, LAST)) for a, b in spans])
@@ -95,10 +99,12 @@ def estimate(mentions: Sequence[Evidence], hard: Sequence[Evidence], lo: int, hi
     anchored = [e for e in mentions if e.kind != "month_day"]
     if not anchored and not (lo > NEG and hi < POS and hi - lo <= 366 * MAX_FLOAT_YEARS):
         return None
-    days = _days(anchored, lo, hi) if anchored else np.arange(lo, hi + 1, dtype=np.int64)
+    floating = len(anchored) < len(mentions)
+    days = _days(anchored, lo, hi, model.era if floating else None) if anchored else \
+        np.arange(lo, hi + 1, dtype=np.int64)
     if not len(days):
         return None
-    score = np.zeros(len(days))
+    score = model.prior(days)
     parts = []
     for e in mentions:
         ll = model.loglik(e, days)
@@ -112,15 +118,26 @@ def estimate(mentions: Sequence[Evidence], hard: Sequence[Evidence], lo: int, hi
         for a, b in e.intervals:
             inside |= (days >= a) & (days <= b)
         score[~inside] += model.penalty(e)
-    top = np.flatnonzero(score >= score.max() - 1e-9)
-    best = int(days[top[len(top) // 2]])
-    post = np.exp(score - score.max())
-    conf = float(post[np.abs(days - best) <= 31].sum() / post.sum())
+    best, conf = _window_mode(days, score)
     one = np.array([best])
     for e in parts:
         off = offsets(e, one)
         e.used = off is not None and abs(int(off[0])) <= 365
     return best, conf
+
+
+def _window_mode(days: np.ndarray, score: np.ndarray, half: int = WINDOW) -> Tuple[int, float]:
+    """The day whose window of ±``half`` days holds the most posterior mass, and that mass
+    (the probability that the DCT lies within ``half`` days of it); ties: the middle one."""
+    post = np.exp(score - score.max())
+    cum = np.concatenate([[0.0], np.cumsum(post)])
+    mass = cum[np.searchsorted(days, days + half, side="right")] - cum[np.searchsorted(days, days - half)]
+    top = np.flatnonzero(mass >= mass.max() * (1 - 1e-9))
+    i = top[len(top) // 2]
+    if score[i] < score.max() - 1e-9:  # inside the best window, the likeliest day
+        near = np.flatnonzero(np.abs(days - days[i]) <= half)
+        i = near[np.argmax(score[near])]
+    return int(days[i]), float(mass.max() / cum[-1])
 
 
 def _around(hard: Sequence[Evidence], day: int) -> Tuple[int, int]:
@@ -174,6 +191,34 @@ def infer(evidence: Sequence[Evidence], timestamp: Optional[Evidence] = None,
         value, conf = None, 0.35 * agree / ties
     return DocumentDate(value=value, source="inferred", earliest=iso(lo), latest=iso(hi),
                         confidence=round(conf, 3), evidence=_report(hard, mentions))
+
+
+TIERS = {
+    "day": "a full date with a four-digit year (2012年5月14日, 2012/5/14), or a month-day or day written "
+           "with its weekday (5月14日(月), 14日(火)) together with a year (a dated mention, 昨年の2011年, an "
+           "office), among the evidence used",
+    "month": "else a year-month (2012年5月) or a month-day without a year among the evidence used",
+    "year": "else only years, offices or other coarse evidence",
+}
+
+
+def tier(dct: Optional[DocumentDate]) -> Optional[str]:
+    """How fine the evidence behind an inferred DCT is: day | month | year (see :data:`TIERS`),
+    "text" for a timestamp found in the page, "given", or None without a DCT."""
+    if dct is None:
+        return None
+    if dct.source != "inferred":
+        return dct.source
+    best = "year"
+    used = [e for e in dct.evidence if e.get("used") and e.get("role") not in ("birth", "until")]
+    year = any(e["kind"] in ("near_date", "year_rel", "office", "widget") for e in used)
+    for e in used:
+        if e["kind"] == "near_date" and e.get("gran") == "day" and e.get("four") and e.get("role") != "inh" \
+                or e["kind"] == "month_day" and e.get("day") and e.get("weekday") and year:
+            return "day"
+        if e["kind"] == "near_date" and e.get("gran") in ("day", "month") or e["kind"] == "month_day" and e.get("day"):
+            best = "month"
+    return best
 
 
 def _report(hard: Sequence[Evidence], soft: Sequence[Evidence]) -> list:

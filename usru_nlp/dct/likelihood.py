@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from calendar import monthrange
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -39,20 +40,29 @@ def key(ev: Evidence) -> Optional[str]:
     tense = x.get("tense") or "none"
     if ev.kind == "near_date":
         gran = x.get("gran", "day")
+        if x.get("role"):  # birth | until | release | ref | inh (a bare day taking the month before)
+            return f"{x['role']}:{gran}:{x.get('latest') or 'older'}"
         if gran == "day" and x.get("today"):
             return "day:today"
         lead = ":lead" if gran == "day" and x.get("lead") else ""
         return f"{gran}:{x.get('latest') or 'older'}:{tense}{lead}"
     if ev.kind == "month_day":
+        if x.get("today") and x.get("day"):
+            return "float-today"
+        if x.get("role") in ("release", "until"):
+            return f"float-{x['role']}:{tense}"
+        if x.get("month") is None:
+            return f"float-dwd:{tense}"
         sub = "wd" if x.get("weekday") and x.get("day") else "md" if x.get("day") else "m"
-        return f"float-{sub}:{tense}"
+        rel = x.get("year_rel")
+        return f"float-{sub}:{'free' if rel is None else 'rel' if rel else 'now'}:{tense}"
     if ev.kind == "widget":
         return "widget"
     return None
 
 
 def hard_key(ev: Evidence) -> str:
-    """Kind of a hard constraint: 「date:past」, 「date:future」, 「office」."""
+    """Kind of a hard constraint: 「date:past」, 「date:future」, 「office」, 「year_rel」."""
     return f"date:{ev.extra.get('tense')}" if ev.kind == "date" else ev.kind
 
 
@@ -66,25 +76,45 @@ def backoff(k: str) -> List[str]:
 
 
 def placements(ev: Evidence, years: Iterable[int]) -> np.ndarray:
-    """Ordinals where a month(-day) without a year can fall in ``years`` (weekday respected)."""
+    """Ordinals where a month(-day) without a year can fall in ``years`` (weekday respected);
+    a day with a weekday but no month (「14日(火)」) in any month."""
     x = ev.extra
     m, d, wd = x["month"], x.get("day"), x.get("weekday")
     out = []
     for y in years:
-        try:
-            day = dt.date(y, m, d or 1)
-        except (ValueError, TypeError):
-            continue
-        if d and wd and day.isoweekday() != wd:
-            continue
-        out.append(day.toordinal())
+        for mm in ([m] if m else range(1, 13)):
+            try:
+                day = dt.date(y, mm, d or 1)
+            except (ValueError, TypeError):
+                continue
+            if d and wd and day.isoweekday() != wd:
+                continue
+            out.append(day.toordinal())
     return np.array(sorted(out), dtype=np.int64)
 
 
+def _year_of(days: np.ndarray) -> np.ndarray:
+    y0 = dt.date.fromordinal(int(days.min())).year
+    y1 = dt.date.fromordinal(int(days.max())).year
+    starts = np.array([dt.date(y, 1, 1).toordinal() for y in range(y0, y1 + 2)])
+    return y0 + np.searchsorted(starts, days, side="right") - 1
+
+
 def offsets(ev: Evidence, days: np.ndarray) -> Optional[np.ndarray]:
-    """DCT − mention (days) for each candidate DCT in ``days``; None if it cannot be placed."""
+    """DCT − mention (days) for each candidate DCT in ``days``; None if it cannot be placed.
+
+    A month(-day) with a relative year (「今年4月」, 「昨年12月」) lies in the DCT's year shifted
+    by it; one without a year at its occurrence nearest the DCT."""
     if ev.kind != "month_day":
         return days - ev.extra.get("anchor", ev.lo)
+    rel = ev.extra.get("year_rel")
+    if rel is not None and ev.extra.get("month"):
+        years = _year_of(days) + rel
+        m, d = ev.extra["month"], ev.extra.get("day") or 1
+        uniq, inv = np.unique(years, return_inverse=True)
+        at = np.array([dt.date(y, m, min(d, monthrange(y, m)[1])).toordinal() for y in uniq.tolist()])
+        place = at[inv]
+        return days - place
     y0 = dt.date.fromordinal(int(days.min())).year
     y1 = dt.date.fromordinal(int(days.max())).year
     at = placements(ev, range(y0 - FLOAT_YEARS, y1 + FLOAT_YEARS + 1))
@@ -107,9 +137,15 @@ def widths() -> np.ndarray:
 
 
 class OffsetModel:
-    """Log densities per key, from the histograms of ``offsets.json``."""
+    """Log densities per key, from the histograms of ``offsets.json``, and the prior over the
+    DCT of ``prior.json`` (a span of likely years, set by hand)."""
 
-    def __init__(self, hist: Dict[str, Sequence[int]], hard: Optional[Dict[str, Sequence[int]]] = None):
+    def __init__(self, hist: Dict[str, Sequence[int]], hard: Optional[Dict[str, Sequence[int]]] = None,
+                 prior: Optional[dict] = None):
+        prior = prior if prior is not None else _load_prior()
+        self.era = (dt.date.fromisoformat(prior["first"]).toordinal(),
+                    dt.date.fromisoformat(prior["last"]).toordinal()) if prior else None
+        self.outside = float(prior.get("log_outside", 0.0)) if prior else 0.0
         self.hard = {k: float(np.log((miss + SMOOTH) / (n + 2 * SMOOTH))) for k, (miss, n) in (hard or {}).items()}
         self.hist = {k: np.asarray(v, dtype=float) for k, v in hist.items()}
         w = widths()
@@ -124,6 +160,12 @@ class OffsetModel:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
         return cls(doc["histograms"], doc.get("hard"))
+
+    def prior(self, days: np.ndarray) -> np.ndarray:
+        """log prior of each candidate DCT (0 inside the era, ``outside`` beyond it)."""
+        if self.era is None:
+            return np.zeros(len(days))
+        return np.where((days >= self.era[0]) & (days <= self.era[1]), 0.0, self.outside)
 
     def penalty(self, ev: Evidence) -> float:
         """log of how often hard evidence of this kind fails to hold the DCT (times its weight)."""
@@ -146,6 +188,14 @@ class OffsetModel:
         if off is None:
             return None
         return tab[bin_of(off)]
+
+
+def _load_prior() -> dict:
+    try:
+        with open(models_path("dct", "prior.json"), encoding="utf-8") as f:
+            return json.load(f)
+    except OSError:
+        return {}
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,107 @@
+"""New kinds of dated evidence (sentences written for these tests)."""
+import datetime as dt
+
+import numpy as np
+
+from usru_nlp.dct import document_date, tier
+from usru_nlp.dct.evidence import date_evidence
+from usru_nlp.dct.infer import _window_mode
+from usru_nlp.dct.intervals import Evidence
+from usru_nlp.dct.likelihood import key, offsets, placements
+
+
+def _o(y, m, d):
+    return dt.date(y, m, d).toordinal()
+
+
+def _kinds(text):
+    return [(e.kind, e.text, e.extra.get("role"), e.extra.get("month"), e.extra.get("year_rel"))
+            for e in date_evidence(text)]
+
+
+def test_relative_year_with_its_number_fixes_the_year():
+    for text, year in [("昨年の2011年には売上が伸びた。", 2012), ("2012年（今年）の夏は暑い。", 2012),
+                       ("来年2014年の大会に向けて準備を進める。", 2013), ("今年は2010年の倍の人出だ。", 2010)]:
+        ev = [e for e in date_evidence(text) if e.kind == "year_rel"]
+        assert ev and ev[0].extra["year"] == year, text
+        assert (ev[0].lo, ev[0].hi) == (_o(year, 1, 1), _o(year, 12, 31))
+    d = document_date("昨年の2011年には売上が伸びた。")
+    assert (d.earliest, d.latest) == ("2012-01-01", "2012-12-31") and d.value.startswith("2012")
+    assert not [e for e in date_evidence("同年の2011年には") if e.kind == "year_rel"]
+
+
+def test_weekday_day_without_month_is_floating_evidence():
+    ev = [e for e in date_evidence("説明会は14日(火)に開く。") if e.kind == "month_day"]
+    assert ev and ev[0].extra["month"] is None and ev[0].extra["weekday"] == 2
+    assert key(ev[0]).startswith("float-dwd")
+    days = [dt.date.fromordinal(int(n)) for n in placements(ev[0], [2012])]
+    assert days == [dt.date(2012, 2, 14), dt.date(2012, 8, 14)]
+
+
+def test_weekday_date_and_a_year_pin_the_day():
+    d = document_date("新製品は2012年に出る。発表会は5月14日（月）に東京で開く予定だ。")
+    assert d.value[:4] == "2012" and abs((dt.date.fromisoformat(d.value) - dt.date(2012, 5, 14)).days) <= 31
+    assert tier(d) == "day"
+    assert tier(document_date("発表会は5月14日（月）に開く予定だ。2001年から続く。")) == "day"
+
+
+def test_bare_day_takes_the_month_and_year_of_the_mention_before_it():
+    ev = [e for e in date_evidence("会期は2012年5月14日に始まり、20日に閉幕した。") if e.kind == "near_date"]
+    inh = [e for e in ev if e.extra.get("role") == "inh"]
+    assert inh and inh[0].lo == _o(2012, 5, 20)
+    ev = date_evidence("5月14日に始まった。20日に終わる。")  # another sentence: not taken
+    assert not [e for e in ev if e.text == "20日"]
+    ev = date_evidence("5月14日、20日と続けて開いた。")
+    md = [e for e in ev if e.text == "20日"]
+    assert md and md[0].kind == "month_day" and md[0].extra["month"] == 5
+
+
+def test_roles_birth_deadline_release_and_listed_articles():
+    roles = {t.replace("まで", ""): r for _, t, r, _, _ in _kinds(
+        "山田さんは1985年4月2日生まれ。生年月日：1986年3月8日。受付は2015年6月30日まで。"
+        "映画は2012年3月10日（土）より全国ロードショー。\n・前の記事の見出し（2012年02月04日）\n")}
+    assert roles["1985年4月2日"] == "birth" and roles["1986年3月8日"] == "birth"
+    assert roles["2015年6月30日"] == "until" and roles["2012年3月10日"] == "release"
+    assert roles["2012年02月04日"] == "ref"
+    ev = date_evidence("山田さんは1985年4月2日生まれ。2012年5月1日に入社した。")
+    near = {e.text: e.extra["latest"] for e in ev if e.kind == "near_date"}
+    assert near["2012年5月1日"] == "last"          # a birth date is never the latest day
+    assert any(e.kind == "date" and e.text == "1985年4月2日" and e.extra["tense"] == "past" for e in ev)
+
+
+def test_month_with_relative_year_lies_in_the_dcts_year():
+    ev = [e for e in date_evidence("今年4月に発売した。昨年12月にも出した。") if e.kind == "month_day"]
+    assert [e.extra["year_rel"] for e in ev] == [0, -1]
+    days = np.array([_o(2012, 6, 1), _o(2013, 2, 1)])
+    assert offsets(ev[0], days).tolist() == [_o(2012, 6, 1) - _o(2012, 4, 1), _o(2013, 2, 1) - _o(2013, 4, 1)]
+    assert offsets(ev[1], days).tolist() == [_o(2012, 6, 1) - _o(2011, 12, 1), _o(2013, 2, 1) - _o(2012, 12, 1)]
+
+
+def test_today_month_day():
+    ev = [e for e in date_evidence("今日（3月8日）は国際女性デーだ。") if e.kind == "month_day"]
+    assert ev and ev[0].extra["today"] and key(ev[0]) == "float-today"
+
+
+def test_decision_to_hold_an_event_is_not_past():
+    ev = [e for e in date_evidence("同社は2013年4月27日に幕張で開催することを決定した。") if e.kind == "date"]
+    assert ev and ev[0].extra["tense"] == "future"
+
+
+def test_value_is_the_centre_of_the_densest_window():
+    days = np.arange(0, 200)
+    score = np.full(200, -10.0)
+    score[10] = 0.0                       # one sharp peak ...
+    score[100:140] = -0.5                 # ... against a broad plateau holding more mass
+    best, conf = _window_mode(days, score)
+    assert 100 <= best <= 140 and 0.5 < conf <= 1.0
+
+
+def test_a_historical_year_alone_gives_little_confidence_and_a_weak_tier():
+    d = document_date("この祭りは1996年に始まった。")
+    assert d.confidence < 0.5 and tier(d) == "year"
+    assert tier(None) is None
+
+
+def test_prior_prefers_the_web_era_among_weekday_candidates():
+    d = document_date("物語の舞台は1881年のニューヨーク。映画は4月13日（金）より公開となる。")
+    assert d.value is not None and int(d.value[:4]) >= 1995

@@ -1,0 +1,104 @@
+"""Small readers of dated clues around a mention, and product boxes that are not article text.
+
+* :func:`role`: what a dated mention is to the article: a birth date (「1986年3月8日生まれ」,
+  long before it), a deadline (「2015年6月30日まで」, often years ahead) or an ordinary event.
+* :func:`relative_years`: a relative year named with its number (「昨年の2011年」, 「2012年（今年）」,
+  「来年2013年」) fixes the year of the DCT itself.
+* :func:`boxes`, :func:`widgets`: product boxes (the release date of a book is not article
+  text) and the day their widget was made (near the DCT).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import List
+
+from ..dates.recognize import prepare
+from .intervals import Evidence
+
+_BIRTH = re.compile(r"\s*(?:[(（][^)）]{1,6}[)）])?\s*(?:生まれ|生(?![産活放中徒涯])|誕生(?!日))")
+_BIRTH_LABEL = re.compile(r"(?:生年月日|誕生日|生まれ)\s*[:：]?\s*$")
+_UNTIL = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:まで|迄|までに|を期限|が期限|が有効期限)")
+# 「2012年3月10日（土）より全国ロードショー」, 「（2012年3月10日公開）」: a release, mostly weeks ahead
+_RELEASE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:より|から|に)?\s*[、,]?\s*(?:[^\s。、]{0,20}ほか)?(?:全国|全米|日本|全世界)?"
+                      r"(?:で)?(?:順次|一斉|拡大)?(?:公開|ロードショー|発売|販売開始|配信開始|放送開始|上映|封切)")
+# 「・記事の見出し（2011年02月04日）」: a list of earlier articles, each with its date
+_REF = re.compile(r"\s*[)）]\s*(?:\n|$)")
+_REF_LINE = re.compile(r"^\s*[・●■◆○※\-]")
+_REL = {"今年": 0, "本年": 0, "ことし": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1, "再来年": 2}
+_RELW = "|".join(sorted(_REL, key=len, reverse=True))
+_YEAR = r"((?:19|20)\d{2})\s*年(?![度代間])"
+_REL_BEFORE = re.compile(rf"(?<!同)({_RELW})\s*(?:の|、|，|は|\s|[(（])?\s*{_YEAR}")
+_REL_AFTER = re.compile(rf"{_YEAR}\s*[(（]\s*({_RELW})\s*[)）]")
+_REL_IS = re.compile(rf"({_RELW})は\s*{_YEAR}")
+
+
+def role(text: str, span) -> str:
+    """birth | until | release | ref | "" (an ordinary event) for the dated mention ``span``:
+    a birth date, a deadline, a release (film, product), the date of a listed earlier article."""
+    if _BIRTH.match(text, span.end) or _BIRTH_LABEL.search(text[max(0, span.start - 8):span.start]):
+        return "birth"
+    if span.fields.get("suf_word") == "まで" or _UNTIL.match(text, span.end):
+        return "until"
+    if _RELEASE.match(text, span.end):
+        return "release"
+    if text[span.start - 1:span.start] in "(（" and _REF.match(text, span.end):
+        line = text[text.rfind("\n", 0, span.start) + 1:span.start]
+        if _REF_LINE.match(line):
+            return "ref"
+    return ""
+
+
+def relative_years(text: str, start: int, end: int) -> List[Evidence]:
+    """Hard evidence from a relative year written with its number: the DCT is in that year
+    shifted back (「昨年の2011年」 → 2012)."""
+    norm = prepare(text)
+    out = []
+    for rx, wi, yi in ((_REL_BEFORE, 1, 2), (_REL_IS, 1, 2), (_REL_AFTER, 2, 1)):
+        for m in rx.finditer(norm, start, end):
+            rel = _REL[m.group(wi)]
+            year = int(m.group(yi)) - rel
+            if any(e.start <= m.start() < e.end for e in out):
+                continue
+            lo, hi = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+            out.append(Evidence("year_rel", text[m.start():m.end()], m.start(), m.end(), [(lo, hi)], 1.5,
+                                reason=f"{m.group(wi)} is {m.group(yi)}年: DCT in {year}",
+                                extra={"year": year, "rel": rel}))
+    return out
+
+
+_PRODUCT_DATE = re.compile(r"\((?:19|20)\d{2}-\d{2}-\d{2}\)(?=[\s\S]{0,40}?(?:販売元|売り上げランキング|Amazon))")
+_BOX_END = re.compile(r"Amazon\.co\.jp\s*で詳細を見る|売り上げランキング\s*:\s*\d+")
+_WIDGET = re.compile(r"posted with (?:amazlet|ヨメレバ|カエレバ|あまなつ)\s+at\s+(\d{2})\.(\d{1,2})\.(\d{1,2})")
+
+
+def boxes(text: str, start: int, end: int):
+    """Product boxes (「[DVD]posted with amazlet at 11.09.29バップ (2011-09-28)\n売り上げランキング: 3007
+    Amazon.co.jp で詳細を見る」): (start, end, widget match) from the line of the widget stamp to
+    the shop link, and product dates 「翔泳社(2012-01-18)\n販売元：Amazon.co.jp」 (widget None).
+    The product's release date is not article text. The shop link may lie past ``end`` (the
+    body often stops before it)."""
+    out = []
+    for m in _WIDGET.finditer(text, start, end):
+        e = _BOX_END.search(text, m.end(), m.end() + 300)
+        a = text.rfind("\n", start, m.start()) + 1
+        b = e.end() if e else text.find("\n", m.end(), end)
+        out.append((max(a, start), min(b, end) if b > 0 else end, m))
+    out += [(m.start(), m.end(), None) for m in _PRODUCT_DATE.finditer(text, start)
+            if m.start() < end]
+    return out
+
+
+def widgets(text: str, cut) -> List[Evidence]:
+    """The day a product widget was made (「posted with amazlet at 11.09.29」): near the DCT."""
+    out = []
+    for _, _, m in cut:
+        if m is None:
+            continue
+        try:
+            day = dt.date(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
+        except ValueError:
+            continue
+        out.append(Evidence("widget", m.group(0), m.start(), m.end(), [(day, day)], 1.0, hard=False,
+                            reason="day the product box was made", extra={"day": True}))
+    return out
