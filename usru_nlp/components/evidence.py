@@ -31,6 +31,7 @@ PLACE = ("GPE", "LOC")
 NAMED_BODY = ("ORG", "FAC")  # names of organisations and facilities: places inside are not places
 
 ACCEPT, REJECT, ABSTAIN = "accept", "reject", "abstain"
+_NAME_BREAKS = set("=＝・、，,。 　「」（）()%％")
 
 
 def model_active(nlp: Language) -> bool:
@@ -61,6 +62,18 @@ class ModelVotes:
     def inside_name(self, s: int, e: int) -> bool:
         """Is [s, e) strictly inside an organisation or facility name the model found?"""
         return any(a <= s and e <= b and (a, b) != (s, e) for a, b, _ in self.overlapping(s, e, NAMED_BODY))
+
+    def inside_long_name(self, text: str, s: int, e: int, min_rest: int = 4) -> bool:
+        """Is [s, e) the start of a longer organisation or facility name the model found?
+
+        The rest of the name must be one word of at least ``min_rest`` characters (最高人民会議,
+        守備混成第2旅団): the model's short or punctuated spans (ウクライナ抜き,
+        ワシントン=中村亮, スイス・ジュネーブ) are not trusted to hide a place.
+        """
+        for a, b, _ in self.overlapping(s, e, NAMED_BODY):
+            if a <= s and e < b and b - e >= min_rest and not any(c in _NAME_BREAKS for c in text[a:b]):
+                return True
+        return False
 
     def says(self, s: int, e: int, labels: Sequence[str]) -> bool:
         return self.exact.get((s, e)) in labels
@@ -116,3 +129,24 @@ def kanji_glued(text: str, s: int, e: int) -> bool:
     nxt = text[e] if e < len(text) else ""
     prev = text[s - 1] if s > 0 else ""
     return is_kanji(text[e - 1]) and (is_kanji(nxt) or (is_kanji(text[s]) and is_kanji(prev)))
+
+
+def place_vote(votes: ModelVotes, text: str, s: int, e: int, *, strong: bool, weak: bool, state_compound: bool = False) -> str:
+    """Decide a place candidate from its rule evidence and the model's vote.
+
+    ``strong``: the gazetteer or an abbreviation rule; ``weak``: a UniDic 地名 run (or an
+    unknown word); neither: the model alone proposed the span (the caller has checked that it
+    looks like a word). ``state_compound``: the place is followed by a state word (ロシア軍,
+    米政府): a place by GUIDELINES §4 even where the model reads one organisation name.
+    """
+    if not votes.active:
+        return ACCEPT if (strong or weak) else ABSTAIN
+    if not state_compound and votes.inside_long_name(text, s, e):
+        return REJECT  # 台湾守備混成第2旅団, 北朝鮮最高人民会議: inside a longer name
+    if votes.says(s, e, PLACE) or strong:
+        return ACCEPT
+    if weak and votes.overlapping(s, e, PLACE):
+        return ACCEPT  # the model agrees on a place, with other boundaries
+    if weak and not votes.says_other(s, e, PLACE):
+        return ABSTAIN  # the model is silent: the caller decides on its own further evidence
+    return REJECT

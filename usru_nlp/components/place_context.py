@@ -16,7 +16,8 @@ from ..schema import Place
 
 _RUN_MAX = 16
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世")
-_COUNTRY_SUFFIXES = ("帝国", "王国", "共和国", "列島", "国")
+_LEVELS = (("都", 1), ("道", 1), ("府", 1), ("県", 1), ("州", 1), ("省", 1), ("郡", 2), ("市", 2), ("区", 3),
+           ("町", 3), ("村", 3))
 
 
 def _is_word_char(ch: str) -> bool:
@@ -40,6 +41,9 @@ class PlaceContext:
         self.extend_needs_boundary = set(rules["extend_needs_boundary"])
         self.admin = tuple(rules["admin_suffixes"])
         self.directions = set(rules["direction_prefixes"])
+        self.country_suffixes = tuple(rules["country_extend_suffixes"])
+        self.suffix_words = Trie({w: True for w in rules["suffix_starts_word"]})
+        self.not_heads = tuple(rules["not_org_heads"])
 
     # -- spans ----------------------------------------------------------------------------
     def _extended_end(self, text: str, p: Place) -> int:
@@ -48,8 +52,10 @@ class PlaceContext:
         for suffix in self.extend:
             if not text.startswith(suffix, e):
                 continue
-            if country and suffix not in _COUNTRY_SUFFIXES:
+            if country and suffix not in self.country_suffixes:
                 continue
+            if self.suffix_words.match_at(text, e) is not None:
+                continue  # 福岡都市圏, 蘇州市街, 広島市長: the suffix starts another word
             if len(suffix) == 1 and text[e - 1] == suffix:
                 continue  # 沖縄県 is not 沖縄県県
             end = e + len(suffix)
@@ -61,10 +67,30 @@ class PlaceContext:
 
     def _extended_start(self, text: str, p: Place) -> int:
         s = p.start
-        if p.kind == "country" and s > 0 and text[s - 1] in self.directions:
+        joins = p.kind == "country" or is_katakana(text[s])  # 東ドイツ, 西アフリカ, 東シベリア
+        if joins and s > 0 and text[s - 1] in self.directions:
             if s < 2 or not is_kanji(text[s - 2]):
-                return s - 1  # 東ドイツ, 西ドイツ
+                return s - 1
         return s
+
+    @staticmethod
+    def level(p: Place) -> Optional[int]:
+        """Administrative level: 0 country, 1 state/prefecture, 2 county/city, 3 ward/town."""
+        if p.kind == "country":
+            return 0
+        for suffix, lvl in _LEVELS:
+            if p.text.endswith(suffix):
+                return lvl
+        return None
+
+    def joins(self, prev: Place, p: Place) -> bool:
+        """Is ``p`` the next part of an address that ``prev`` starts (北海道北見市, 台湾高雄市)?"""
+        lp, lq = self.level(prev), self.level(p)
+        if lp is None or prev.end != p.start:
+            return False
+        if lp == 0:
+            return lq is not None and lq > 0  # アメリカ合衆国イリノイ州; not ロシアウクライナ
+        return lq is None or lq > lp  # 神奈川県藤沢市, フロリダ州オーランド; not 堺市和泉市
 
     # -- blocking -------------------------------------------------------------------------
     def _run_end(self, text: str, e: int) -> int:
@@ -83,7 +109,7 @@ class PlaceContext:
             return True  # 栃木SC
         if self.name_heads.match_at(text, e) is not None:
             return True
-        if not country and self.soft_heads.match_at(text, e) is not None:
+        if p.kind not in ("country", "region") and self.soft_heads.match_at(text, e) is not None:
             return True
         # katakana names joined by ・: ワシントン・ウィザーズ (a place and a non-place)
         if is_katakana(text[s]) and e < len(text) and text[e] in "・＝=" and e + 1 < len(text) and is_katakana(text[e + 1]):
@@ -92,7 +118,13 @@ class PlaceContext:
             return True  # ヘンリー8世 is a person
         if not country and is_kanji(text[s]) and s > 0 and is_katakana(text[s - 1]):
             return True  # ホテル・コルテシア東京, クラシカルホメオパシー京都
-        run = text[e : self._run_end(text, e)]
+        run_end = self._run_end(text, e)
+        run = text[e:run_end]
+        soft = self.soft_heads.match_at(text, e)
+        if soft is not None and soft[0] == run_end and p.kind in ("country", "region"):
+            return False  # ヨーロッパ市場, ロシア軍: the whole run is a state word
+        if run.startswith(self.not_heads):
+            run = run[len(next(h for h in self.not_heads if run.startswith(h))):]  # 日本社会
         inside = any(h in run for h in self.org_heads_inside)
         if (inside or run.endswith(self.org_heads)) and not (country and any(w in run for w in self.state_words)):
             return True  # 日本貝類学会, 東京電力福島第1原発
@@ -124,8 +156,7 @@ class PlaceContext:
         for p in out:
             prev = merged[-1] if merged else None
             if (prev is not None and (prev.start, prev.end) not in abbreviations
-                    and (p.start, p.end) not in abbreviations and prev.end == p.start
-                    and prev.text.endswith(self.admin) and prev.kind != "country"):
+                    and (p.start, p.end) not in abbreviations and self.joins(prev, p)):
                 merged[-1] = Place(prev.start, p.end, text[prev.start : p.end], kind=p.kind, country=p.country or prev.country)
                 continue
             merged.append(p)

@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 from .. import extensions
 from ..extensions import text_of
 from ..kb import load_country_prefixes, load_not_places, load_places
-from ..matching import Trie, is_kanji, is_katakana, is_latin, katakana_bounded
+from ..matching import Trie, is_hiragana, is_kanji, is_katakana, is_latin, katakana_bounded
 from ..resources import models_path
 from ..schema import Place
+from .evidence import ABSTAIN, ACCEPT, PLACE, REJECT, ModelVotes, model_active, place_vote
 from .place_context import PlaceContext
 
 _BLOCK = object()
@@ -74,6 +75,9 @@ class PlaceFinder:
         self.context = PlaceContext(rules)
         self.need_noun: Set[str] = set(rules["compounds_needing_noun"])
         self.abbr_words = Trie({w: True for w in rules["abbreviation_words"]})
+        self.abbr_not_before = Trie({w: True for w in rules["abbreviation_not_before"]})
+        self.not_words: Set[str] = set(rules["evidence_not_places"])
+        self.koku_not_before: Set[str] = set(rules["country_koku_not_before"])
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -108,6 +112,12 @@ class PlaceFinder:
             while j < end and not taken[j - start] and text[j] in self.abbr:
                 j += 1
             run_start = i
+            if (i > 0 and text[i - 1].isdigit()) or self.abbr_not_before.match_at(text, j) is not None:
+                i = j  # 20日朝 (a date), 1,000米ドル (a currency)
+                continue
+            if j - i >= 2 and is_katakana(text[j - 1]) and j < len(text) and is_katakana(text[j]):
+                i = j  # ロロブリジーダ: katakana inside a katakana word
+                continue
             if i > 0 and text[i - 1] in self.bound_prefixes:
                 run_start = i + 1  # 訪ロ, 対米, 在韓: the first member is bound
             elif i > 0 and is_kanji(text[i - 1]) and text[i - 1] not in "前元現":
@@ -138,10 +148,21 @@ class PlaceFinder:
         return out
 
     # -- everything -----------------------------------------------------------------------
-    def find(self, text: str, region: Tuple[int, int], evidence=(), dateline=None) -> List[Place]:
+    def find(self, text: str, region: Tuple[int, int], evidence=(), dateline=None,
+             votes: Optional[ModelVotes] = None, weak=()) -> List[Place]:
+        """Places in ``text[region]``.
+
+        ``evidence``: (start, end, label) spans of the model layer; ``weak``: UniDic place runs
+        (:func:`unidic_places`); ``votes``: the model layer as a voter (:mod:`.evidence`).
+        Without ``votes`` every span of ``evidence`` and ``weak`` counts as weak evidence.
+        """
         start, end = region
         taken = [False] * (end - start)
         places: List[Place] = []
+        if votes is None:
+            votes = ModelVotes((), active=False)
+            weak = [*evidence, *weak]
+            evidence = ()
 
         def accept(s: int, e: int) -> bool:
             return katakana_bounded(text, s, e)
@@ -156,14 +177,20 @@ class PlaceFinder:
                 taken[e - 1 - start] = False
                 places.append(self._abbr_place(text, s))
                 continue
+            e = self._trim_country_koku(text, s, e, entry, taken, start)
+            if place_vote(votes, text, s, e, strong=True, weak=False,
+                          state_compound=self._state_follows(text, e)) == REJECT:
+                continue
             places.append(Place(s, e, text[s:e], kind=entry.kind, country=entry.country, kb_id=entry.qid or entry.id))
-        places.extend(self._abbreviations(text, start, end, taken))
-        for s, e, label in evidence:
-            if label not in ("GPE", "LOC") or s < start or e > end or e - s < 2:
+        for p in self._abbreviations(text, start, end, taken):
+            taken[p.start - start] = True
+            places.append(p)
+        for s, e, is_weak in candidate_spans(evidence, weak, start, end):
+            while is_weak and s < e and taken[s - start]:
+                s += 1  # 北海道北見市: the gazetteer has 北海道, UniDic's run goes on to 北見市
+            if e - s < 2 or any(taken[k - start] for k in range(s, e)):
                 continue
-            if not katakana_bounded(text, s, e) or text[s:e] in self.need_noun:
-                continue
-            if any(taken[k - start] for k in range(s, e)):
+            if not self._evidence_ok(text, s, e, votes, is_weak):
                 continue
             for k in range(s, e):
                 taken[k - start] = True
@@ -178,9 +205,55 @@ class PlaceFinder:
         places.sort(key=lambda p: p.start)
         return places
 
+    def _evidence_ok(self, text: str, s: int, e: int, votes: ModelVotes, is_weak: bool) -> bool:
+        """A model or UniDic span the gazetteer does not know: does it name a place?"""
+        surface = text[s:e]
+        if not katakana_bounded(text, s, e) or surface in self.need_noun or surface in self.not_words:
+            return False
+        if e - s < 2:
+            # 魏, 清, 呉: one character only on the model's word and standing alone
+            if is_weak or not votes.says(s, e, PLACE) or not is_kanji(surface):
+                return False
+            if (s > 0 and is_kanji(text[s - 1])) or (e < len(text) and is_kanji(text[e])):
+                return False
+        if not is_weak:  # the model alone: the span must look like a word of its own
+            if is_hiragana(surface[0]) or is_hiragana(surface[-1]):
+                return False  # katakana continuity is katakana_bounded's (word_bounded misreads text ends)
+            if s > 0 and is_kanji(text[s - 1]) and is_kanji(text[s]) and text[s - 1] not in _ADMIN_CHARS:
+                return False  # 大岡 of 上大岡
+        vote = place_vote(votes, text, s, e, strong=False, weak=is_weak, state_compound=self._state_follows(text, e))
+        return vote == ACCEPT or (vote == ABSTAIN and is_weak)
+
+    def _state_follows(self, text: str, e: int) -> bool:
+        """Does a state word follow (ロシア軍, 米政府, ロシア下院)?"""
+        return self.modified.match_at(text, e) is not None or self.context.soft_heads.match_at(text, e) is not None
+
+    def _trim_country_koku(self, text: str, s: int, e: int, entry, taken: List[bool], start: int) -> int:
+        """日本国内, 米国連大使: a gazetteer alias ending in 国 before 内/外/連 is the short name."""
+        if entry.kind != "country" or e - s < 2 or text[e - 1] != "国" or e >= len(text):
+            return e
+        if text[e] in self.koku_not_before and self.trie.get(text[s : e - 1]) is not None:
+            taken[e - 1 - start] = False
+            return e - 1
+        return e
+
     def _starts_title(self, text: str, j: int) -> bool:
         hit = self.modified.match_at(text, j)
         return hit is not None and hit[0] - j > 1
+
+
+def candidate_spans(model_ents, weak, start: int, end: int) -> List[Tuple[int, int, bool]]:
+    """GPE/LOC spans of the model, then UniDic spans; (start, end, is_weak)."""
+    out: List[Tuple[int, int, bool]] = []
+    weak_spans = {(s, e) for s, e, label in weak if label in ("GPE", "LOC")}
+    for s, e, label in model_ents:
+        if label in ("GPE", "LOC") and start <= s and e <= end:
+            out.append((s, e, (s, e) in weak_spans))
+    seen = {(s, e) for s, e, _ in out}
+    for s, e in sorted(weak_spans):
+        if (s, e) not in seen and start <= s and e <= end and e - s >= 2:
+            out.append((s, e, True))
+    return out
 
 
 def _guess_kind(surface: str) -> str:
@@ -222,7 +295,7 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
             s = _katakana_start(text, s)
-        glued = s > 0 and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS
+        glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS
         if (suffixed or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
             out.append((s, e, "GPE"))
         i = j
@@ -240,16 +313,17 @@ def _word_ends(text: str, e: int) -> bool:
 
 
 class PlaceTagger:
-    def __init__(self, use_unidic: bool = True):
+    def __init__(self, use_unidic: bool = True, model_active: bool = False):
         self.finder = PlaceFinder()
         self.use_unidic = use_unidic
+        self.model_active = model_active
 
     def __call__(self, doc: Doc) -> Doc:
         region = doc._.body or (0, len(text_of(doc)))
         evidence = list(doc._.model_ents or [])
-        if self.use_unidic:
-            evidence.extend(unidic_places(doc, region))
-        places = self.finder.find(text_of(doc), region, evidence, doc._.dateline)
+        weak = unidic_places(doc, region) if self.use_unidic else []
+        votes = ModelVotes(evidence, self.model_active)
+        places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
         doc._.places = places
         extensions.add_spans(doc, places, "PLACE")
         return doc
@@ -257,4 +331,4 @@ class PlaceTagger:
 
 @Language.factory("usru_places", default_config={"use_unidic": True})
 def make_place_tagger(nlp: Language, name: str, use_unidic: bool):
-    return PlaceTagger(use_unidic=use_unidic)
+    return PlaceTagger(use_unidic=use_unidic, model_active=model_active(nlp))

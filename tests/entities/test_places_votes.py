@@ -1,0 +1,85 @@
+"""The model layer as a voter on place candidates, and place span conventions (invented sentences)."""
+import pytest
+
+from usru_nlp.components.evidence import ABSTAIN, ACCEPT, REJECT, ModelVotes, place_vote
+
+
+def places(extractor, text):
+    return [p.text for p in extractor.extract(text).places]
+
+
+# -- place_vote -----------------------------------------------------------------------------
+
+def test_no_model_rules_decide():
+    votes = ModelVotes([], active=False)
+    assert place_vote(votes, "東京に行く", 0, 2, strong=True, weak=False) == ACCEPT
+    assert place_vote(votes, "東京に行く", 0, 2, strong=False, weak=True) == ACCEPT
+    assert place_vote(votes, "東京に行く", 0, 2, strong=False, weak=False) == ABSTAIN
+
+
+def test_place_inside_a_long_organisation_name_is_rejected():
+    text = "北朝鮮最高人民会議が開かれた"
+    votes = ModelVotes([(0, 9, "ORG")], active=True)
+    assert place_vote(votes, text, 0, 3, strong=True, weak=False) == REJECT
+
+
+def test_state_compound_survives_the_organisation_vote():
+    text = "ロシア国防省は声明を出した"  # GUIDELINES §4: ロシア is a place here
+    votes = ModelVotes([(0, 6, "ORG")], active=True)
+    assert place_vote(votes, text, 0, 3, strong=True, weak=False, state_compound=True) == ACCEPT
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("ウクライナ抜きの協議はない", (0, 7), (0, 5)),  # too short to be a name
+    ("【ワシントン=山田太郎】", (1, 10), (1, 6)),  # punctuated: not one name
+    ("スイス・ジュネーブで会談", (0, 9), (0, 3)),
+])
+def test_short_or_punctuated_model_names_do_not_hide_a_place(text, org, place):
+    votes = ModelVotes([(*org, "ORG")], active=True)
+    assert place_vote(votes, text, *place, strong=True, weak=False) == ACCEPT
+
+
+def test_weak_evidence_needs_the_model_not_to_disagree():
+    text = "吉岡から助言を受けた"
+    assert place_vote(ModelVotes([(0, 2, "PERSON")], True), text, 0, 2, strong=False, weak=True) == REJECT
+    assert place_vote(ModelVotes([(0, 2, "GPE")], True), text, 0, 2, strong=False, weak=True) == ACCEPT
+    assert place_vote(ModelVotes([], True), text, 0, 2, strong=False, weak=True) == ABSTAIN
+
+
+def test_model_only_place_needs_the_model_label():
+    text = "ドゥブナの町は古い"
+    assert place_vote(ModelVotes([(0, 4, "GPE")], True), text, 0, 4, strong=False, weak=False) == ACCEPT
+    assert place_vote(ModelVotes([(0, 4, "ORG")], True), text, 0, 4, strong=False, weak=False) == REJECT
+
+
+# -- abbreviations that are not countries ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("2010年9月19日朝、東京に着いた。", ["東京"]),  # 日朝 after a number is a date
+    ("平均収入は20,701米ドルだった。", []),
+    ("英ポンドと豪ドルが上がった。", []),
+    ("窓から朝日を眺めた。", []),
+    ("日産自動車が新車を発表した。", []),
+    ("女優のジーナ・ロロブリジーダが出演した。", []),
+    ("米政府は14日、声明を出した。", ["米"]),
+])
+def test_abbreviation_lookalikes(extractor, text, expected):
+    assert places(extractor, text) == expected
+
+
+# -- span conventions ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("彼は北海道北見市の出身だ。", ["北海道北見市"]),
+    ("アメリカ合衆国イリノイ州シカゴで生まれた。", ["アメリカ合衆国イリノイ州シカゴ"]),
+    ("候補地は堺市、和泉市、岸和田市だ。", ["堺市", "和泉市", "岸和田市"]),
+    ("西アフリカの国々が加盟する。", ["西アフリカ"]),
+    ("沖縄本島の北西で確認された。", ["沖縄本島"]),
+    ("福岡都市圏の人口は増えている。", ["福岡"]),
+    ("広島市長が会見した。", ["広島"]),
+    ("日本国内で販売する。", ["日本"]),
+    ("日本社会の問題だ。", ["日本"]),
+    ("ヨーロッパ市場で売れた。", ["ヨーロッパ"]),
+])
+def test_address_and_suffix_spans(extractor, text, expected):
+    assert places(extractor, text) == expected
