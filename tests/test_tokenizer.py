@@ -42,3 +42,33 @@ def test_very_long_text_beyond_sudachi_limit(nlp):
     doc = nlp(text)
     assert doc.text == text
     assert len(text.encode("utf-8")) > 300_000
+
+
+def test_token_table_matches_the_doc(nlp):
+    from spacy.tokens import Doc
+
+    from usru_nlp.extensions import tokens_of
+
+    text = "ロシアのラブロフ外相は 14日、\nソチを訪れた。"
+    doc = nlp(text)
+    table = tokens_of(doc)
+    expected = [(t.idx, t.idx + len(t.text), t.text, t.tag_, t._.reading) for t in doc if not t.is_space]
+    assert [tuple(t) for t in table] == expected
+    assert all(text[t.start:t.end] == t.text for t in table)
+    # a Doc read back from bytes (as worker processes do) gives the same table
+    again = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert [tuple(t) for t in tokens_of(again)] == expected
+    # a Doc made by another tokenizer: the table is built from its tokens
+    words = Doc(doc.vocab, words=["ソチ", "を", "訪れ", "た"])
+    assert [t.text for t in tokens_of(words)] == ["ソチ", "を", "訪れ", "た"]
+
+
+def test_trie_skips_to_possible_first_characters():
+    from usru_nlp.matching import Trie
+
+    trie = Trie({"ロシア": 1, "ロシア連邦": 2, "米国": 3})
+    text = "昨日、ロシア連邦と米国が会談し、ロシアも…"
+    assert [(text[s:e], p) for s, e, p in trie.finditer(text)] == [("ロシア連邦", 2), ("米国", 3), ("ロシア", 1)]
+    assert list(trie.finditer(text, 0, 5)) == []
+    trie.add("会談", 4)  # a phrase added later is found too
+    assert ("会談", 4) in [(text[s:e], p) for s, e, p in trie.finditer(text)]

@@ -6,6 +6,8 @@ spans whose ``span._.mention`` is the dataclass.
 """
 from __future__ import annotations
 
+from typing import List, NamedTuple
+
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "usru"
@@ -61,3 +63,38 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_TOKENS_KEY = "usru_tokens"
+
+
+class Tok(NamedTuple):
+    """A word of the text as the components read it: offsets, UniDic tag, reading."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+    reading: str
+
+
+def tokens_of(doc: Doc) -> List[Tok]:
+    """The Doc's non-whitespace tokens as plain tuples, built once per Doc.
+
+    Iterating a Doc makes a ``Token`` object per token and ``token._.reading`` goes through
+    spaCy's extension machinery: the components read the same facts many times per document,
+    so they read this table instead. The fugashi tokenizer fills it while it builds the Doc.
+    """
+    toks = doc.user_data.get(_TOKENS_KEY)
+    if toks is None:
+        toks = [Tok(t.idx, t.idx + len(t.text), t.text, t.tag_, _reading(t))
+                for t in doc if not t.is_space]
+        doc.user_data[_TOKENS_KEY] = toks
+    elif toks and not isinstance(toks[0], Tok):  # a Doc read back from bytes: lists
+        toks = doc.user_data[_TOKENS_KEY] = [Tok(*t) for t in toks]
+    return toks
+
+
+def _reading(token) -> str:
+    values = token.morph.get("Reading")
+    return values[0] if values else ""

@@ -6,6 +6,7 @@ continue into more katakana (イラン is not found inside ミライランド).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
 T = TypeVar("T")
@@ -47,6 +48,7 @@ class Trie(Generic[T]):
     def __init__(self, phrases: Optional[Dict[str, T]] = None):
         self._phrases: Dict[str, T] = {}
         self._lengths: Dict[str, List[int]] = {}
+        self._starts: Optional[re.Pattern] = None  # any first character, to skip ahead in C
         for phrase, payload in (phrases or {}).items():
             self.add(phrase, payload)
 
@@ -54,6 +56,7 @@ class Trie(Generic[T]):
         if not phrase:
             return
         self._phrases[phrase] = payload
+        self._starts = None
         lengths = self._lengths.setdefault(phrase[0], [])
         if len(phrase) not in lengths:
             lengths.append(len(phrase))
@@ -87,8 +90,17 @@ class Trie(Generic[T]):
                  accept: Optional[Callable[[int, int], bool]] = None) -> Iterator[Tuple[int, int, T]]:
         """Non-overlapping leftmost-longest matches in ``text[start:end]``."""
         end = len(text) if end is None else end
+        if not self._lengths:
+            return
+        if self._starts is None:
+            self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._lengths)) + "]")
+        search = self._starts.search
         i = start
         while i < end:
+            m = search(text, i, end)
+            if m is None:
+                return
+            i = m.start()
             hit = self.match_at(text, i, end, accept)
             if hit is None:
                 i += 1

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import text_of
+from .extensions import text_of, tokens_of
 from .matching import is_hiragana, is_kanji, is_katakana, katakana_bounded
 
 KATAKANA_NAME = re.compile(
@@ -65,19 +65,19 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     first_tag = ""
     stray = False  # the token before the run is one kanji the dictionary misread (淡 as an adjective)
     prev = None
-    for t in doc:
-        if t.idx < lo or t.idx >= hi:
+    for t in tokens_of(doc):
+        if t.start < lo or t.start >= hi:
             continue
-        if t.tag_.startswith("名詞-固有名詞-人名"):
-            if run and run[1] == t.idx:
-                run[1] = t.idx + len(t.text)
+        if t.tag.startswith("名詞-固有名詞-人名"):
+            if run and run[1] == t.start:
+                run[1] = t.end
             else:
                 if run:
                     out.append(_complete(text, run, first_tag, lo, hi, stray))
-                run = [t.idx, t.idx + len(t.text)]
-                first_tag = t.tag_
+                run = [t.start, t.end]
+                first_tag = t.tag
                 stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
-                    and prev.tag_.startswith(("形容詞", "動詞")) and prev.idx + 1 == t.idx
+                    and prev.tag.startswith(("形容詞", "動詞")) and prev.end == t.start
         else:
             if run:
                 out.append(_complete(text, run, first_tag, lo, hi, stray))
@@ -196,20 +196,20 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     common = {id(c): True for c in cands.values()}
     place = {id(c): True for c in cands.values()}
     surname_seen = set()
-    for t in doc:
-        c = owner.get(t.idx)
+    for t in tokens_of(doc):
+        c = owner.get(t.start)
         if c is None:
             continue
-        tag = t.tag_
+        tag = t.tag
         if tag.startswith("名詞-固有名詞-人名"):
             c.unidic_person = True
             if tag.endswith("姓"):
                 surname_seen.add(id(c))
             elif tag.endswith("名") and id(c) in surname_seen:
                 c.full_name = True
-        if not t._.reading and is_katakana(t.text[0]):
+        if not t.reading and is_katakana(t.text[0]):
             c.unknown_word = True
-        if not (tag.startswith("名詞-普通名詞") and t._.reading):
+        if not (tag.startswith("名詞-普通名詞") and t.reading):
             common[id(c)] = False
         if not tag.startswith("名詞-固有名詞-地名") and t.text not in "・＝":
             place[id(c)] = False

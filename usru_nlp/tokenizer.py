@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .extensions import Tok
+
 # Characters MeCab cannot take as they are: C0/C1 controls (NUL ends a C string), lone
 # surrogates (not encodable in UTF-8), non-characters. They become spaces for MeCab only.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -91,6 +93,8 @@ class FugashiTokenizer:
         self._dicdir = dicdir
         self.tagger = self._make_tagger(dicdir)
         self._tag_cache: dict = {}
+        self._pos_cache: dict = {}
+        self._morph_cache: dict = {}
 
     @staticmethod
     def _make_tagger(dicdir: str | None):
@@ -153,15 +157,20 @@ class FugashiTokenizer:
             if "\n" in gap:
                 new_sentence = True
 
+        table = []
         for start, end, tag, lemma, reading in self.analyse(text):
             if start > prev_end:
                 add_gap(text[prev_end:start])
             surface = text[start:end]
+            table.append(Tok(start, end, surface, tag, reading))
             words.append(surface)
             spaces.append(False)
             tags.append(tag)
             lemmas.append(lemma)
-            morphs.append(f"Reading={_escape_feature(reading)}" if reading else "")
+            morph = self._morph_cache.get(reading)
+            if morph is None:
+                morph = self._morph_cache[reading] = f"Reading={_escape_feature(reading)}" if reading else ""
+            morphs.append(morph)
             sent_starts.append(new_sentence)
             new_sentence = surface in _SENT_END
             prev_end = end
@@ -169,7 +178,13 @@ class FugashiTokenizer:
             add_gap(text[prev_end:])
         if sent_starts:
             sent_starts[0] = True
-        pos = [_pos_of(t) if t != WHITESPACE_TAG else "SPACE" for t in tags]
+        pos_cache = self._pos_cache
+        pos = []
+        for t in tags:
+            p = pos_cache.get(t)
+            if p is None:
+                p = pos_cache[t] = _pos_of(t) if t != WHITESPACE_TAG else "SPACE"
+            pos.append(p)
         doc = Doc(
             self.vocab,
             words=words,
@@ -181,6 +196,7 @@ class FugashiTokenizer:
             sent_starts=sent_starts,
         )
         doc.user_data["usru_text"] = text  # see extensions.text_of
+        doc.user_data["usru_tokens"] = table  # see extensions.tokens_of
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from ..extensions import text_of
+from ..extensions import text_of, tokens_of
 from ..matching import Trie
 from ..resources import models_path
 from ..schema import Person
@@ -70,7 +70,7 @@ class PersonTagger:
                 continue
             s = ln.start + m.start(1)
             e = ln.start + m.end(1)
-            if any(t.tag_.startswith("名詞-固有名詞-人名") for t in doc if s <= t.idx < e):
+            if any(t.tag.startswith("名詞-固有名詞-人名") for t in tokens_of(doc) if s <= t.start < e):
                 out.append((s, e))
         return out
 
