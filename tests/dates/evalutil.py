@@ -29,24 +29,112 @@ def seeds_score(shared: Path, find_dates):
     return hits, total, misses
 
 
-def weekday_items(path: Path):
-    """Yield (text, dct, (start, end), gold, kind) with the weekday marker removed."""
+WEEKDAY_INPUTS = ("body", "sentence")
+# What may precede a record sentence that stands as a whole sentence in the body.
+_SENT_BEFORE = "\n。．！？!?"
+
+
+def _articles(path: Path) -> dict:
+    arts = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            arts[a["id"]] = a
+    return arts
+
+
+def _sentence_at(body: str, sent: str, nth: int):
+    """(offset of ``sent`` in ``body``, number of candidate places) or (None, 0).
+
+    Occurrences that start at the body's start, a line start or after 。！？ come first (a
+    record's sentence, e.g. a line like 「…から…まで」, can also occur inside a longer one);
+    ``nth`` picks among them (the nth record with the same doc, sentence and item span
+    is the nth occurrence of that sentence in the article), clamped to the last one.
+    """
+    occ = []
+    i = body.find(sent)
+    while i >= 0:
+        occ.append(i)
+        i = body.find(sent, i + 1)
+    if not occ:
+        return None, 0
+    bounded = [i for i in occ if i == 0 or body[i - 1] in _SENT_BEFORE]
+    cands = bounded or occ
+    return cands[min(nth, len(cands) - 1)], len(cands)
+
+
+def weekday_items(path: Path, input: str = "body", articles: Path | None = None):
+    """Items of weekday-dates-dev with the weekday marker after the item removed.
+
+    Returns ``(items, info)``; each item is ``(text, dct, (start, end), gold, kind)`` with
+    ``text[start:end]`` the item (``date_text``) and ``dct`` the article's date.
+
+    ``input="body"`` (the dates issue's protocol, default): ``text`` is the article's
+    ``body`` field of ``ldcc-dev.jsonl`` (record ``doc_id`` = article ``id``; ``articles``
+    defaults to ``ldcc-dev.jsonl`` next to ``path``) from its start up to the end of the
+    record's sentence. The title is not fed: it is a separate field, no record sentence
+    is in it, and every record sentence is in the body. ``input="sentence"``: ``text`` is
+    the record's sentence alone. Either way only the one weekday marker right after the
+    item is removed (others in the text stay) and the span is re-based onto ``text``.
+
+    ``info``: ``input``, ``items``, ``located`` (body prefixes), ``not_located`` (records
+    whose sentence is not in their article's body, or whose article is missing: they
+    fall back to the sentence alone and are listed in ``not_located_ids``) and
+    ``ambiguous`` (located records whose sentence occurs more than once as a whole
+    sentence in the body, placed by the order of the records).
+    """
+    if input not in WEEKDAY_INPUTS:
+        raise ValueError(f"input must be one of {WEEKDAY_INPUTS}, not {input!r}")
+    arts = None
+    if input == "body":
+        arts = _articles(articles or path.parent / "ldcc-dev.jsonl")
+    items = []
+    info = {"input": input, "items": 0, "located": 0, "not_located": 0, "not_located_ids": [],
+            "ambiguous": 0}
+    seen: dict = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             s, e = r["date_span_in_sentence"]
             sent = r["sentence"]
+            assert sent[s:e] == r["date_text"], r
+            offset = 0
+            if arts is not None:
+                key = (r["doc_id"], sent, s, e)
+                nth = seen.get(key, 0)
+                seen[key] = nth + 1
+                art = arts.get(r["doc_id"])
+                at, n_cands = _sentence_at(art["body"], sent, nth) if art else (None, 0)
+                if at is None:
+                    info["not_located"] += 1
+                    info["not_located_ids"].append(r["doc_id"])
+                else:
+                    info["located"] += 1
+                    info["ambiguous"] += n_cands > 1
+                    body = art["body"]
+                    sent = body[: at + len(sent)]
+                    offset = at
+            s, e = s + offset, e + offset
             m = WEEKDAY_MARKER.match(sent[e:])
             if m:
                 sent = sent[:e] + sent[e + m.end():]
-            yield sent, dt.date.fromisoformat(r["dct"][:10]), (s, e), r["gold"], r["kind"]
+            assert sent[s:e] == r["date_text"], r
+            items.append((sent, dt.date.fromisoformat(r["dct"][:10]), (s, e), r["gold"], r["kind"]))
+    info["items"] = len(items)
+    return items, info
 
 
-def weekday_score(path: Path, find_dates):
-    """{'all': (right, n), 'D': (right, n), ...} and the list of errors."""
+def weekday_score(path: Path, find_dates, input: str = "body"):
+    """({'all': (right, n), 'D': (right, n), ...}, errors, info) on :func:`weekday_items`.
+
+    An item is right when the mention covering its span gives ``gold`` (see
+    :func:`_endpoint`). Each error is ``(kind, dct, item, gold, ours, context)`` with up
+    to 60 characters of the fed text before the item as context.
+    """
     stats: dict = {}
     errors = []
-    for text, dct, (s, e), gold, kind in weekday_items(path):
+    items, info = weekday_items(path, input)
+    for text, dct, (s, e), gold, kind in items:
         ms = find_dates(text, dct=dct)
         value = next((_endpoint(m, s, e) for m in ms if m.start <= s and e <= m.end), None)
         ok = value == gold
@@ -54,8 +142,8 @@ def weekday_score(path: Path, find_dates):
             r, n = stats.get(key, (0, 0))
             stats[key] = (r + ok, n + 1)
         if not ok:
-            errors.append((kind, str(dct), text[s:e], gold, value, text))
-    return stats, errors
+            errors.append((kind, str(dct), text[s:e], gold, value, text[max(0, s - 60):]))
+    return stats, errors, info
 
 
 def _endpoint(m, s, e):
