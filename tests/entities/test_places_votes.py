@@ -83,3 +83,18 @@ def test_abbreviation_lookalikes(extractor, text, expected):
 ])
 def test_address_and_suffix_spans(extractor, text, expected):
     assert places(extractor, text) == expected
+
+
+# -- names that contain a place, regions from the gazetteer ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("財団法人東京スポーツ振興協会が運営する。", []),
+    ("北朝鮮最高人民会議が開かれた。", []),
+    ("欧州首脳会議がパリで開かれた。", ["欧州", "パリ"]),  # GUIDELINES §4: a state word keeps the place
+    ("彼は九州の出身で、関西に住んでいる。", ["九州", "関西"]),
+    ("都内の会場で開かれた。", ["都内"]),
+    ("東京都内の会場で開かれた。", ["東京都"]),
+    ("伊勢国の出身だ。", ["伊勢国"]),
+])
+def test_names_and_regions(extractor, text, expected):
+    assert places(extractor, text) == expected

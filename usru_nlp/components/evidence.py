@@ -147,6 +147,6 @@ def place_vote(votes: ModelVotes, text: str, s: int, e: int, *, strong: bool, we
         return ACCEPT
     if weak and votes.overlapping(s, e, PLACE):
         return ACCEPT  # the model agrees on a place, with other boundaries
-    if weak and not votes.says_other(s, e, PLACE):
-        return ABSTAIN  # the model is silent: the caller decides on its own further evidence
-    return REJECT
+    if weak and not votes.overlapping(s, e, PERSON) and votes.label(s, e) is None:
+        return ABSTAIN  # silent, or a longer ORG/FAC span the place is not inside (仙台39・6%)
+    return REJECT  # a person, or exactly an organisation (磐田, 横浜 as sports teams)

@@ -44,6 +44,7 @@ class PlaceContext:
         self.country_suffixes = tuple(rules["country_extend_suffixes"])
         self.suffix_words = Trie({w: True for w in rules["suffix_starts_word"]})
         self.not_heads = tuple(rules["not_org_heads"])
+        self.name_prefixes = tuple(rules["name_prefixes"])
 
     # -- spans ----------------------------------------------------------------------------
     def _extended_end(self, text: str, p: Place) -> int:
@@ -105,6 +106,8 @@ class PlaceContext:
         country = p.kind == "country"
         if s > 0 and is_latin(text[s - 1]):
             return True  # JR東日本, Aマドリード
+        if text.endswith(self.name_prefixes, 0, s):
+            return True  # 財団法人大阪市スポーツ・みどり振興協会
         if e < len(text) and is_latin(text[e]) and not is_latin(text[e - 1]):
             return True  # 栃木SC
         if self.name_heads.match_at(text, e) is not None:
@@ -126,7 +129,7 @@ class PlaceContext:
         if run.startswith(self.not_heads):
             run = run[len(next(h for h in self.not_heads if run.startswith(h))):]  # 日本社会
         inside = any(h in run for h in self.org_heads_inside)
-        if (inside or run.endswith(self.org_heads)) and not (country and any(w in run for w in self.state_words)):
+        if (inside or run.endswith(self.org_heads)) and not (p.kind in ("country", "region") and any(w in run for w in self.state_words)):
             return True  # 日本貝類学会, 東京電力福島第1原発
         return False
 
