@@ -98,3 +98,15 @@ def test_address_and_suffix_spans(extractor, text, expected):
 ])
 def test_names_and_regions(extractor, text, expected):
     assert places(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("事務局は東京都町田市にある。", ["東京都町田市"]),
+    ("欧米の市場で売れている。", ["欧米"]),
+    ("米欧関係が冷え込んだ。", ["米", "欧"]),
+    ("彼は2位タイの成績だった。", []),
+    ("関ヶ原の戦いの後、領地を得た。", []),
+    ("京浜地域の住宅地として発展した。", ["京浜地域"]),
+])
+def test_more_span_conventions(extractor, text, expected):
+    assert places(extractor, text) == expected

@@ -16,6 +16,7 @@ from ..schema import Place
 
 _RUN_MAX = 16
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世")
+_ADMIN_ENDS = "都道府県州省郡市区町村"
 _LEVELS = (("都", 1), ("道", 1), ("府", 1), ("県", 1), ("州", 1), ("省", 1), ("郡", 2), ("市", 2), ("区", 3),
            ("町", 3), ("村", 3))
 
@@ -57,8 +58,8 @@ class PlaceContext:
                 continue
             if self.suffix_words.match_at(text, e) is not None:
                 continue  # 福岡都市圏, 蘇州市街, 広島市長: the suffix starts another word
-            if len(suffix) == 1 and text[e - 1] == suffix:
-                continue  # 沖縄県 is not 沖縄県県
+            if len(suffix) == 1 and text[e - 1] in _ADMIN_ENDS and suffix in _ADMIN_ENDS:
+                continue  # 沖縄県 is not 沖縄県県, 東京都町田市 is not 東京都町 + 田市
             end = e + len(suffix)
             if (country or suffix in self.extend_needs_boundary) and not _boundary(text, end):
                 if not (suffix == "国" and not country and text[end] not in self.not_before_koku):
