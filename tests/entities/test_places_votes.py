@@ -110,3 +110,7 @@ def test_names_and_regions(extractor, text, expected):
 ])
 def test_more_span_conventions(extractor, text, expected):
     assert places(extractor, text) == expected
+
+
+def test_suffix_character_starting_a_word(extractor):
+    assert "蔵前国" not in places(extractor, "蔵前国技館の跡地は売却された。")
