@@ -73,3 +73,12 @@ def test_gsd_convention_strips_modifiers_and_drops_sets(extractor):
     assert views["毎週"] is None
     date_time = next(k for k in views if k.startswith("2019年8月3日"))
     assert text[slice(*views[date_time])] == "2019年8月3日"
+
+
+def test_gsd_place_convention_drops_places_before_organisation_heads():
+    from usru_nlp.conventions import gsd_place_span
+
+    text = "韓国軍と米政府、ロシアの代表団"
+    assert gsd_place_span(text, 0, 2) is None  # 韓国軍: an ORG in GSD
+    assert gsd_place_span(text, 4, 5) is None  # 米政府
+    assert gsd_place_span(text, 8, 11) == (8, 11)  # ロシアの…: a place

@@ -20,12 +20,13 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
-from .conventions import gsd_date_span
+from .conventions import gsd_date_span, gsd_place_span
 from .pipeline import DEFAULT_MODEL
 from .scoring import Scores, merge_categories, score_record
 
 CATEGORIES = ("officials", "persons", "places", "dates")
 GSD_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "DATE": "DATE"}
+RAW_PLACE = "PLACE(raw)"  # GSD files: places without the convention mapping, for comparison
 
 
 class GoldRecord:
@@ -67,6 +68,7 @@ def load_gold(path: str | Path) -> Iterator[GoldRecord]:
                     cat = GSD_MAP.get(e["label"])
                     if cat:
                         gold[cat].append({"start": e["start"], "end": e["end"], "text": e.get("text")})
+                gold[RAW_PLACE] = gold["PLACE"]
                 yield GoldRecord(doc_id, rec["text"], rec.get("published"), gold, convention="gsd")
             else:
                 yield _from_schema(doc_id, rec, rec["text"])
@@ -79,6 +81,8 @@ def predicted(result, convention: str = "usru") -> Dict[str, list]:
     if convention == "gsd":
         spans = (gsd_date_span(result.text, m) for m in result.dates)
         out["DATE"] = [{"start": s, "end": e, "text": result.text[s:e]} for s, e in filter(None, spans)]
+        out[RAW_PLACE] = out["PLACE"]
+        out["PLACE"] = [m for m in out["PLACE"] if gsd_place_span(result.text, m["start"], m["end"])]
     seen = set()
     people = []
     for m in out["PERSON"]:  # an official may also be a person mention at the same span
@@ -134,7 +138,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     else:
         print(f"{len(records)} records from {args.gold} (model: {args.model})")
         if any(r.convention == "gsd" for r in records):
-            print("dates scored in GSD span conventions (usru_nlp.conventions)")
+            print("dates and places scored in GSD conventions (usru_nlp.conventions); "
+                  f"{RAW_PLACE}: places without the mapping")
         print(format_table(scores))
     if args.errors:
         for cat, errs in scores.errors.items():

@@ -114,3 +114,13 @@ def test_more_span_conventions(extractor, text, expected):
 
 def test_suffix_character_starting_a_word(extractor):
     assert "蔵前国" not in places(extractor, "蔵前国技館の跡地は売却された。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("バスは大和町上野原を通る。", [("大和町上野原", None)]),  # a part of a town joins it
+    ("大和町役場を訪れた。", []),  # ... but not an office of the town
+    ("旧ソ連の崩壊後、東ドイツと西ドイツが統一した。", [("ソ連", "SU"), ("東ドイツ", "DD"), ("西ドイツ", "DE")]),
+    ("エストニア・ソビエト社会主義共和国の時代", [("エストニア", "EE"), ("ソビエト社会主義共和国", "SU")]),
+])
+def test_sub_areas_and_former_states(extractor, text, expected):
+    assert [(p.text, p.country) for p in extractor.extract(text).places] == expected

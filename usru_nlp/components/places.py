@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from ..extensions import text_of
+from ..extensions import text_of, tokens_of
 from ..kb import load_country_prefixes, load_not_places, load_places
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, is_latin, katakana_bounded
 from ..resources import models_path
@@ -276,14 +276,14 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
     out = []
     start, end = region
     text = text_of(doc)
-    toks = [t for t in doc if start <= t.idx < end]
+    toks = [t for t in tokens_of(doc) if start <= t.start < end]
     i = 0
     while i < len(toks):
         t = toks[i]
-        tag = t.tag_
+        tag = t.tag
         j = i + 1
         if tag.startswith("名詞-固有名詞-地名"):
-            while j < len(toks) and toks[j].tag_.startswith("名詞-固有名詞-地名"):
+            while j < len(toks) and toks[j].tag.startswith("名詞-固有名詞-地名"):
                 j += 1
         elif not ((tag.startswith("名詞-固有名詞-人名") and j < len(toks) and toks[j].text in _TOWN_SUFFIXES)
                   or (is_katakana(t.text[0]) and j < len(toks) and toks[j].text in _NATURE_SUFFIXES)):
@@ -292,7 +292,9 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         suffixed = j < len(toks) and toks[j].text in _PLACE_SUFFIXES
         if suffixed:
             j += 1
-        s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+            if toks[j - 1].text in ("町", "村"):
+                j = _sub_area_end(text, toks, j)
+        s, e = toks[i].start, toks[j - 1].end
         if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
             s = _katakana_start(text, s)
         glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS
@@ -300,6 +302,20 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
             out.append((s, e, "GPE"))
         i = j
     return out
+
+
+def _sub_area_end(text: str, toks, j: int) -> int:
+    """After a town or village, the name of a part of it (藤原町坂本, 藤原町下野尻): proper-noun
+    kanji tokens, perhaps one more kanji, ending the word. Otherwise ``j`` unchanged."""
+    k = j
+    while k < len(toks) and toks[k].start == toks[k - 1].end and "固有名詞" in toks[k].tag \
+            and all(is_kanji(ch) for ch in toks[k].text):
+        k += 1
+    if k == j:
+        return j
+    if k < len(toks) and toks[k].start == toks[k - 1].end and len(toks[k].text) == 1 and is_kanji(toks[k].text):
+        k += 1  # 下野|尻
+    return k if _word_ends(text, toks[k - 1].end) else j
 
 
 def _katakana_start(text: str, s: int) -> int:
