@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import csv
 import re
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 import fugashi
+import numpy
 from spacy.lang.ja.tag_map import TAG_MAP
-from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.attrs import LEMMA, MORPH, POS as POS_ATTR, SENT_START, TAG
+from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
 from spacy.symbols import POS
 from spacy.tokens import Doc, Token
 from spacy.util import registry
@@ -33,6 +35,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_PIECE = 4000  # characters handed to MeCab at once; longer lines are split
 _PIECE_BREAK = re.compile(r"(?<=[。！？!?\n])")
 _SENT_END = frozenset("。！？!?")
+_ATTRS = [TAG, POS_ATTR, LEMMA, MORPH, SENT_START]
+_NOT_START = 2**64 - 1  # SENT_START -1 ("not a sentence start") in a uint64 array
+_FEATURE_CACHE_MAX = 200_000  # distinct feature strings kept (a few tens of MB at most)
 WHITESPACE_TAG = "空白"
 
 if not Token.has_extension("reading"):
@@ -93,8 +98,9 @@ class FugashiTokenizer:
         self._dicdir = dicdir
         self.tagger = self._make_tagger(dicdir)
         self._tag_cache: dict = {}
-        self._pos_cache: dict = {}
-        self._morph_cache: dict = {}
+        self._hashes: dict = {}  # string -> StringStore hash (tags, lemmas)
+        self._rows: dict = {}  # (tag, reading) -> TAG, POS, MORPH values of a token
+        self._feature_cache: dict = {}  # UniDic feature string -> (tag, lemma, reading)
 
     @staticmethod
     def _make_tagger(dicdir: str | None):
@@ -105,10 +111,25 @@ class FugashiTokenizer:
     def __reduce__(self):
         return (FugashiTokenizer, (self.vocab, self._dicdir))
 
+    def _features(self, raw: str) -> Tuple[str, Optional[str], str]:
+        """(tag, lemma or None, reading) of one UniDic feature string (no surface: it is cached)."""
+        fields = _split_features(raw)
+        key = tuple(fields[:4])
+        tag = self._tag_cache.get(key)
+        if tag is None:
+            tag = self._tag_cache[key] = "-".join(p for p in key if p != "*")
+        # unknown words carry only the part of speech: no lemma, no reading
+        lemma = (_clean_lemma(fields[7], "") or None) if len(fields) > 7 else None
+        reading = fields[17] if len(fields) > 17 and fields[17] != "*" else ""
+        return tag, lemma, reading
+
     def analyse(self, text: str) -> List[Tuple[int, int, str, str, str]]:
         """(start, end, tag, lemma, reading) for every non-whitespace token of ``text``."""
         safe = _UNSAFE.sub(" ", text)
         out = []
+        features = self._feature_cache
+        if len(features) > _FEATURE_CACHE_MAX:
+            features.clear()
         for offset, piece in _pieces(safe):
             pos = 0
             for node in self.tagger(piece):
@@ -118,15 +139,13 @@ class FugashiTokenizer:
                 found = piece.find(surface, pos)
                 if found < 0:  # should not happen; keep alignment by skipping the node
                     continue
-                fields = _split_features(node.feature_raw)
-                key = tuple(fields[:4])
-                tag = self._tag_cache.get(key)
-                if tag is None:
-                    tag = "-".join(p for p in key if p != "*")
-                    self._tag_cache[key] = tag
-                # unknown words carry only the part of speech: no lemma, no reading
-                lemma = _clean_lemma(fields[7] if len(fields) > 7 else None, surface)
-                reading = fields[17] if len(fields) > 17 and fields[17] != "*" else ""
+                raw = node.feature_raw
+                info = features.get(raw)
+                if info is None:
+                    info = features[raw] = self._features(raw)
+                tag, lemma, reading = info
+                if lemma is None:  # unknown words carry no lemma: the surface is the lemma
+                    lemma = surface
                 start = offset + found
                 out.append((start, start + len(surface), tag, lemma, reading))
                 pos = found + len(surface)
@@ -136,12 +155,12 @@ class FugashiTokenizer:
         text = spacy_safe(text)
         words: List[str] = []
         spaces: List[bool] = []
-        tags: List[str] = []
-        lemmas: List[str] = []
-        morphs: List[str] = []
-        sent_starts: List[bool] = []
+        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START, set with one from_array
+        rows: List[Tuple[int, int, int, int, int]] = []
+        table: List[Tok] = []
         prev_end = 0
         new_sentence = True
+        space_row = self._row(WHITESPACE_TAG, "", "")
 
         def add_gap(gap: str) -> None:
             nonlocal new_sentence
@@ -150,14 +169,10 @@ class FugashiTokenizer:
                 return
             words.append(gap)
             spaces.append(False)
-            tags.append(WHITESPACE_TAG)
-            lemmas.append(gap)
-            morphs.append("")
-            sent_starts.append(False)
+            rows.append((*space_row[:2], self._hash(gap), space_row[3], _NOT_START))
             if "\n" in gap:
                 new_sentence = True
 
-        table = []
         for start, end, tag, lemma, reading in self.analyse(text):
             if start > prev_end:
                 add_gap(text[prev_end:start])
@@ -165,39 +180,38 @@ class FugashiTokenizer:
             table.append(Tok(start, end, surface, tag, reading))
             words.append(surface)
             spaces.append(False)
-            tags.append(tag)
-            lemmas.append(lemma)
-            morph = self._morph_cache.get(reading)
-            if morph is None:
-                morph = self._morph_cache[reading] = f"Reading={_escape_feature(reading)}" if reading else ""
-            morphs.append(morph)
-            sent_starts.append(new_sentence)
+            t, p, _, m, _ = self._row(tag, lemma, reading)
+            rows.append((t, p, self._hash(lemma), m, 1 if new_sentence else _NOT_START))
             new_sentence = surface in _SENT_END
             prev_end = end
         if prev_end < len(text):
             add_gap(text[prev_end:])
-        if sent_starts:
-            sent_starts[0] = True
-        pos_cache = self._pos_cache
-        pos = []
-        for t in tags:
-            p = pos_cache.get(t)
-            if p is None:
-                p = pos_cache[t] = _pos_of(t) if t != WHITESPACE_TAG else "SPACE"
-            pos.append(p)
-        doc = Doc(
-            self.vocab,
-            words=words,
-            spaces=spaces,
-            tags=tags,
-            pos=pos,
-            lemmas=lemmas,
-            morphs=morphs,
-            sent_starts=sent_starts,
-        )
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if rows:
+            arr = numpy.array(rows, dtype=numpy.uint64)
+            arr[0, 4] = 1
+            doc.from_array(_ATTRS, arr)
         doc.user_data["usru_text"] = text  # see extensions.text_of
         doc.user_data["usru_tokens"] = table  # see extensions.tokens_of
         return doc
+
+    def _hash(self, string: str) -> int:
+        key = self._hashes.get(string)
+        if key is None:
+            if len(self._hashes) > _FEATURE_CACHE_MAX:
+                self._hashes.clear()
+            key = self._hashes[string] = self.vocab.strings.add(string)
+        return key
+
+    def _row(self, tag: str, lemma: str, reading: str) -> Tuple[int, int, int, int, int]:
+        """(TAG hash, POS id, 0, MORPH hash, 0) for a tag and reading, cached."""
+        key = (tag, reading)
+        row = self._rows.get(key)
+        if row is None:
+            pos = _pos_of(tag) if tag != WHITESPACE_TAG else "SPACE"
+            morph = self.vocab.morphology.add(f"Reading={_escape_feature(reading)}") if reading else 0
+            row = self._rows[key] = (self._hash(tag), POS_IDS[pos], 0, morph, 0)
+        return row
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
