@@ -5,7 +5,10 @@ day / month / year (for 同日, 前日, 翌日, 同年, bare days after 「8月2
 reading the tense of the sentence after each mention to choose between past and future
 readings (a start 「3日から」 of a state that still holds, ている, is past). An explicit
 year that the date's own weekday marker contradicts can be a stale one (:meth:`_stale_year`).
-It never looks at the machine clock: with ``dct=None`` unknown parts stay X.
+A bare day or a month without a year in a later sentence takes its month / year from the last
+date the text states (:mod:`.context`), with or without a dct; where a dct is known, only as
+far as the reading fits it. It never looks at the machine clock: with ``dct=None`` what
+neither the text nor the dct gives stays X.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import re
 from calendar import monthrange
 
 from . import lexicon
+from .context import ContextReader, safe_date
 from .normalize import date_value, duration_value, fmt_time, fmt_year, normalize, type_and_mod, word_template
 from .recognize import Span
 
@@ -31,6 +35,7 @@ _BOUNDS = {w: k for k in ("since", "until") for w in _LEX["tense"][k]}
 _BOUND_AFTER = re.compile(r"\s?(?:[(（][月火水木金土日](?:曜日?)?(?:・?祝)?[)）])?(%s)"
                           % "|".join(map(re.escape, _BOUNDS)))
 _SENT_END = re.compile(r"[。！？!?\n]")
+_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 # Text between two items of a list or range of days: 「30日（水）｜1日」, 「30日から2日」.
 _LIST_GAP = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:[、・｜|,~〜～\-－]|から|より)?\s*$")
 
@@ -40,11 +45,7 @@ def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-def _safe_date(y, m, d):
-    try:
-        return dt.date(y, m, d)
-    except (ValueError, TypeError, OverflowError):
-        return None
+_safe_date = safe_date
 
 
 def _iso_week(d: dt.date, weeks: int = 0) -> str:
@@ -67,8 +68,10 @@ def _pick(cands, ref, tense, slack_past, slack_future):
     return min(cands, key=lambda c: (abs(c - ref), c > ref))
 
 
-class Anchorer:
+class Anchorer(ContextReader):
     """Resolves spans of one text in order; keeps the context between them."""
+
+    grain = "day"  # how much of the dct is known (see :mod:`.partial`)
 
     def __init__(self, text: str, dct: dt.date | None, start: int = 0, end: int | None = None):
         if isinstance(dct, dt.datetime):
@@ -77,8 +80,9 @@ class Anchorer:
         self.text = text
         self.end = len(text) if end is None else end
         self.sent_ends = [m.start() for m in _SENT_END.finditer(text, start, self.end)]
+        self.para_ends = self.paragraph_ends(text, start, self.end)
         self.last_day = None  # (date, start)
-        self.last_month = None  # (y, m, start, sentence, end, has_day, explicit_year)
+        self.last_month = None  # context.Mention: the last resolved date with a month
         self.last_year = None  # (y, start)
         self.last_value = None  # (value, start)
         self.hints: dict = {}  # sentence -> (y, m, pos): month fixed by a weekday marker
@@ -148,20 +152,22 @@ class Anchorer:
             anchor = "unresolved"
         if typ in ("DURATION", "SET"):
             anchor = None
-        self._remember(span, value)
+        self._remember(span, value, anchor)
         return typ, value, mod, anchor
 
-    def _remember(self, span: Span, value: str):
-        m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])", value)
+    def _remember(self, span: Span, value: str, anchor: str | None = None):
+        m = _VALUE.match(value)
         if not m or span.kind not in ("date", "word", "reloff"):
             return
         y = int(m.group(1))
         self.last_year = (y, span.start)
         self.last_value = (value, span.start)
         if m.group(2) and not value[4:6] == "-W":
-            f = span.fields
-            self.last_month = (y, int(m.group(2)), span.start, self.sentence(span.start), span.end,
-                               bool(m.group(3)), "year" in f, "day_rel" in f)
+            end = _VALUE.match(value.split("/")[-1]) if "/" in value else None
+            if end and end.group(3):  # 「5月27日〜6月9日」: what follows continues from the end
+                self._remember_month(span, end, anchor)
+            else:
+                self._remember_month(span, m, anchor)
             if m.group(3) and span.fields.get("base") != "prev":  # 前日 does not re-anchor 翌日
                 d = _safe_date(y, int(m.group(2)), int(m.group(3)))
                 if d:
@@ -207,7 +213,7 @@ class Anchorer:
             elif dct:
                 lm = self._same_sentence_month(span, need_day=True)
                 y, m, desc = self._month_for_day(span, d, None if lean == "near" else lean,
-                                                 use_prev=bool(lm and lm[7]))
+                                                 use_prev=bool(lm and lm[7]), context=False)
         if d is not None and m is None and y is None:
             y, m, desc = self._month_for_day(span, d)
         elif m is not None and not isinstance(y, int):
@@ -252,7 +258,8 @@ class Anchorer:
             return lm
         return None
 
-    def _month_for_day(self, span: Span, d: int, tense: str | None = "?", use_prev: bool = True):
+    def _month_for_day(self, span: Span, d: int, tense: str | None = "?", use_prev: bool = True,
+                       context: bool = True):
         lm = self._same_sentence_month(span, need_day=True) if use_prev else None
         if lm:
             y, m = lm[0], lm[1]
@@ -260,12 +267,15 @@ class Anchorer:
                     and _LIST_GAP.match(self.text, lm[4], span.start):
                 y, m = _shift_month(y, m, 1)  # 「30日から2日」: the next month
             return y, m, f"previous mention at {lm[2]}"
-        dct = self.dct
-        if dct is None:
-            return None, None, None
+        if tense == "?":
+            tense = self.date_tense(span)
         hint = self.hints.get(self.sentence(span.start))
         if hint and not span.fields.get("weekday_marker"):
             return hint[0], hint[1], f"weekday at {hint[2]}"
+        ctx = self._context_day(span, d, tense) if context else None
+        dct = self.dct
+        if dct is None:
+            return ctx or (None, None, None)
         cands = []
         for n in (-1, 0, 1):
             yy, mm = _shift_month(dct.year, dct.month, n)
@@ -273,23 +283,24 @@ class Anchorer:
             if c:
                 cands.append(c)
         cands = self._by_weekday(span, cands)
-        if tense == "?":
-            tense = self.date_tense(span)
         c = _pick(cands, dct, tense, dt.timedelta(days=_CFG["past_slack_days"]),
                   dt.timedelta(days=_CFG["future_slack_days"]))
         if c is None:
-            return None, None, None
-        return c.year, c.month, "dct"
+            return ctx or (None, None, None)
+        return self._nearer(ctx, (c.year, c.month, "dct"), d)
 
     def _year_for_month(self, span: Span, m: int, d):
         lm = self._same_sentence_month(span, need_day=False)
         if lm and lm[6]:
             y = lm[0] + (1 if lm[1] - m > 6 else 0)
             return y, f"previous mention at {lm[2]}"
+        tense = self.date_tense(span)
+        ctx = self._context_year(span, m, d, tense)
+        if ctx:
+            return ctx
         dct = self.dct
         if dct is None:
             return None, None
-        tense = self.date_tense(span)
         years = (dct.year - 1, dct.year, dct.year + 1)
         if d is not None:
             cands = [c for c in (_safe_date(y, m, d) for y in years) if c]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .anchor import Anchorer
+from .context import safe_date
 from .recognize import Span
 
 PRECISIONS = ("day", "month", "year")
@@ -68,7 +69,7 @@ class PartialAnchorer(Anchorer):
         if precision not in PRECISIONS:
             raise ValueError(f"dct_precision must be one of {PRECISIONS}, not {precision!r}")
         super().__init__(text, dct, start, end)
-        self.precision = precision
+        self.precision = self.grain = precision
         self.label = "dct" if precision == "day" else f"dct ({precision} only)"
 
     def add_hints(self, spans):
@@ -93,19 +94,25 @@ class PartialAnchorer(Anchorer):
         # Judging "far from the dct" needs the dct to the day.
         return super()._stale_year(span) if self.precision == "day" else None
 
-    # Without the finer parts, a bare month falls in the DCT year and a bare day in the DCT month.
+    # Without the finer parts, a bare month falls in the DCT year and a bare day in the DCT month,
+    # unless the text's own earlier dates say otherwise (:mod:`.context`, checked against the
+    # DCT as far as it is known).
     def _year_for_month(self, span: Span, m: int, d):
         if self.precision == "day" or self.dct is None:
             return super()._year_for_month(span, m, d)
         lm = self._same_sentence_month(span, need_day=False)
         if lm and lm[6]:
             return super()._year_for_month(span, m, d)
-        return self.dct.year, "dct"
+        return self._context_year(span, m, d, self.date_tense(span)) or (self.dct.year, "dct")
 
-    def _month_for_day(self, span: Span, d: int, tense: str | None = "?", use_prev: bool = True):
+    def _month_for_day(self, span: Span, d: int, tense: str | None = "?", use_prev: bool = True,
+                       context: bool = True):
         if self.precision != "month" or self.dct is None:
-            return super()._month_for_day(span, d, tense, use_prev)
+            return super()._month_for_day(span, d, tense, use_prev, context)
         lm = self._same_sentence_month(span, need_day=True) if use_prev else None
         if lm:
-            return super()._month_for_day(span, d, tense, use_prev)
-        return self.dct.year, self.dct.month, "dct"
+            return super()._month_for_day(span, d, tense, use_prev, context)
+        ctx = self._context_day(span, d, self.date_tense(span) if tense == "?" else tense) if context else None
+        if safe_date(self.dct.year, self.dct.month, d) is None:
+            return ctx or (self.dct.year, self.dct.month, "dct")
+        return self._nearer(ctx, (self.dct.year, self.dct.month, "dct"), d)
