@@ -90,6 +90,21 @@ def test_model_runs_only_near_candidates():
     assert len(_unit_texts(m, "天気が良い。\n\n今日は寒い。")) == 2
 
 
+def test_known_loanwords_are_no_candidates():
+    m = UsruModel(window=1)
+    text = "レモンとグレープのジュースを飲んだ。ザルコビッチが来た。"
+    assert _unit_texts(m, text) == ["ザルコビッチが"]  # unknown katakana: a candidate
+    m.known_loanwords = True
+    assert _unit_texts(m, text) == ["レモンとグレープのジュースを", "ザルコビッチが"]
+
+
+def test_loanwords_are_not_persons_whatever_the_model_says():
+    from usru_nlp import Extractor
+
+    r = Extractor(model="usru").extract("ピーチ、グレープ、レモンなどの味がある。サプリやハムも売っている。")
+    assert r.persons == [] and r.officials == []
+
+
 def test_load_model_names_and_missing_model(tmp_path):
     assert load_model("usru") is load_model("usru")  # loaded once per process
     with pytest.raises(RuntimeError, match="usru_nlp.train"):
