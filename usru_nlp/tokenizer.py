@@ -111,22 +111,24 @@ class FugashiTokenizer:
     def __reduce__(self):
         return (FugashiTokenizer, (self.vocab, self._dicdir))
 
-    def _features(self, raw: str) -> Tuple[str, Optional[str], str]:
-        """(tag, lemma or None, reading) of one UniDic feature string (no surface: it is cached)."""
+    def _features(self, raw: str) -> tuple:
+        """What one UniDic feature string gives every token that has it, cached by the string:
+        (tag, lemma or None, reading, TAG hash, POS id, MORPH hash, LEMMA hash or None).
+        Unknown words carry only the part of speech: no lemma (the surface stands in), no reading.
+        """
         fields = _split_features(raw)
         key = tuple(fields[:4])
         tag = self._tag_cache.get(key)
         if tag is None:
             tag = self._tag_cache[key] = "-".join(p for p in key if p != "*")
-        # unknown words carry only the part of speech: no lemma, no reading
         lemma = (_clean_lemma(fields[7], "") or None) if len(fields) > 7 else None
         reading = fields[17] if len(fields) > 17 and fields[17] != "*" else ""
-        return tag, lemma, reading
+        tag_hash, pos_id, _, morph, _ = self._row(tag, reading)
+        return tag, lemma, reading, tag_hash, pos_id, morph, None if lemma is None else self._hash(lemma)
 
-    def analyse(self, text: str) -> List[Tuple[int, int, str, str, str]]:
-        """(start, end, tag, lemma, reading) for every non-whitespace token of ``text``."""
+    def _nodes(self, text: str) -> Iterator[Tuple[int, str, tuple]]:
+        """(start, surface, features) for every non-whitespace token of ``text``."""
         safe = _UNSAFE.sub(" ", text)
-        out = []
         features = self._feature_cache
         if len(features) > _FEATURE_CACHE_MAX:
             features.clear()
@@ -143,13 +145,13 @@ class FugashiTokenizer:
                 info = features.get(raw)
                 if info is None:
                     info = features[raw] = self._features(raw)
-                tag, lemma, reading = info
-                if lemma is None:  # unknown words carry no lemma: the surface is the lemma
-                    lemma = surface
-                start = offset + found
-                out.append((start, start + len(surface), tag, lemma, reading))
+                yield offset + found, surface, info
                 pos = found + len(surface)
-        return out
+
+    def analyse(self, text: str) -> List[Tuple[int, int, str, str, str]]:
+        """(start, end, tag, lemma, reading) for every non-whitespace token of ``text``."""
+        return [(start, start + len(surface), info[0], info[1] or surface, info[2])
+                for start, surface, info in self._nodes(text)]
 
     def __call__(self, text: str) -> Doc:
         text = spacy_safe(text)
@@ -160,7 +162,7 @@ class FugashiTokenizer:
         table: List[Tok] = []
         prev_end = 0
         new_sentence = True
-        space_row = self._row(WHITESPACE_TAG, "", "")
+        space_tag, space_pos, _, space_morph, _ = self._row(WHITESPACE_TAG, "")
 
         def add_gap(gap: str) -> None:
             nonlocal new_sentence
@@ -169,19 +171,19 @@ class FugashiTokenizer:
                 return
             words.append(gap)
             spaces.append(False)
-            rows.append((*space_row[:2], self._hash(gap), space_row[3], _NOT_START))
+            rows.append((space_tag, space_pos, self._hash(gap), space_morph, _NOT_START))
             if "\n" in gap:
                 new_sentence = True
 
-        for start, end, tag, lemma, reading in self.analyse(text):
+        for start, surface, info in self._nodes(text):
             if start > prev_end:
                 add_gap(text[prev_end:start])
-            surface = text[start:end]
-            table.append(Tok(start, end, surface, tag, reading))
+            end = start + len(surface)
+            table.append(Tok(start, end, surface, info[0], info[2]))
             words.append(surface)
             spaces.append(False)
-            t, p, _, m, _ = self._row(tag, lemma, reading)
-            rows.append((t, p, self._hash(lemma), m, 1 if new_sentence else _NOT_START))
+            lemma_hash = info[6] if info[6] is not None else self._hash(surface)
+            rows.append((info[3], info[4], lemma_hash, info[5], 1 if new_sentence else _NOT_START))
             new_sentence = surface in _SENT_END
             prev_end = end
         if prev_end < len(text):
@@ -203,7 +205,7 @@ class FugashiTokenizer:
             key = self._hashes[string] = self.vocab.strings.add(string)
         return key
 
-    def _row(self, tag: str, lemma: str, reading: str) -> Tuple[int, int, int, int, int]:
+    def _row(self, tag: str, reading: str) -> Tuple[int, int, int, int, int]:
         """(TAG hash, POS id, 0, MORPH hash, 0) for a tag and reading, cached."""
         key = (tag, reading)
         row = self._rows.get(key)
