@@ -95,3 +95,8 @@ def test_regnal_number(ex):
 def test_name_shaped():
     assert name_shaped("スティーブ・ウィトコフ") and name_shaped("田中リタ") and name_shaped("JDバンス")
     assert not name_shaped("フェイズ2") and not name_shaped("パ—マ") and not name_shaped("すみれ")
+
+
+@pytest.mark.parametrize("text", ["テニス選手として活躍した。", "レモンさんと呼ばれる。"])
+def test_common_nouns_are_no_names_even_with_a_role_word(ex, text):
+    assert persons(ex, text) == []

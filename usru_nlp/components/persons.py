@@ -79,7 +79,7 @@ class PersonTagger:
         """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate."""
         s, e = cand.start, cand.end
         honorific = text.startswith(("氏", "さん"), e)
-        if cand.common_word and not (role or cand.before_honorific or text.startswith("氏", e)):
+        if cand.common_word and not (cand.before_honorific or text.startswith("氏", e)):
             return False  # テニス選手, スタッフさん, レモン: a common noun, not a name, whatever the model says
         strong = role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
