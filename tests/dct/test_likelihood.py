@@ -76,3 +76,25 @@ def test_offset_model_from_histograms():
     assert key(ev) == "day:last:none:lead" and backoff(key(ev))[-1] == "day"
     ll = model.loglik(ev, np.array([1000, 1005, 1400]))
     assert ll[0] > ll[1] > ll[2]
+
+
+def test_a_rare_kind_without_coarser_key_counts_from_few_samples():
+    # 12 widgets, all made on the DCT: fewer than MIN_COUNT, but the kind has no coarser key
+    hist = histograms([("widget", 0)] * 12 + [("day", d) for d in range(-40, 40)])
+    model = OffsetModel(hist, prior={})
+    w = Evidence("widget", "posted with amazlet at 12.04.09", 0, 10, [(_o(2012, 4, 9),) * 2], 1.0, hard=False,
+                 extra={"day": True})
+    days = np.arange(_o(2012, 3, 1), _o(2012, 6, 1))
+    ll = model.loglik(w, days)
+    assert ll is not None and days[int(np.argmax(ll))] == _o(2012, 4, 9)
+    assert model.table("widget") is not None and model.table("nothing") is None
+
+
+def test_repeated_mentions_of_one_period_do_not_outvote_others():
+    from usru_nlp.dct.infer import _repeats
+    a = [Evidence("near_date", "2012年", 0, 5, [(_o(2012, 1, 1), _o(2012, 12, 31))], 1.0, hard=False,
+                  extra={"gran": "year", "tense": None, "latest": "latest"}) for _ in range(4)]
+    b = Evidence("near_date", "2012年5月14日", 9, 19, [(_o(2012, 5, 14),) * 2], 1.0, hard=False,
+                 extra={"gran": "day", "day": True, "tense": None, "latest": "last"})
+    n = _repeats(a + [b])
+    assert [n[id(e)] for e in a] == [4, 4, 4, 4] and n[id(b)] == 1

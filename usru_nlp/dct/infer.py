@@ -9,6 +9,7 @@ dated mentions, each with the distribution of (DCT − mention) measured per kin
 """
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from typing import List, Optional, Sequence, Tuple
 
@@ -16,11 +17,12 @@ import numpy as np
 
 from ..schema import DocumentDate
 from .intervals import NEG, POS, Evidence, iso, merge
-from .likelihood import OffsetModel, default_model, offsets
+from .likelihood import OffsetModel, default_model, key, offsets
 
 MAX_FLOAT_YEARS = 12  # month-days alone (no dated mention) place the DCT only in a range this narrow
 MENTIONS = ("near_date", "month_day", "widget")
 WINDOW = 31  # the value is the day whose ±WINDOW days hold the most posterior mass
+REPEAT = 0.5  # n mentions of the same kind naming the same period count as n ** (1 - REPEAT)
 REACH = 3650  # candidate DCTs lie within this many days of a dated mention
 FIRST, LAST = dt.date(1000, 1, 1).toordinal(), dt.date(2999, 12, 31).toordinal()
 
@@ -106,10 +108,11 @@ def estimate(mentions: Sequence[Evidence], hard: Sequence[Evidence], lo: int, hi
         return None
     score = model.prior(days)
     parts = []
+    same = _repeats(mentions)
     for e in mentions:
         ll = model.loglik(e, days)
         if ll is not None:
-            score += ll * (e.weight if e.kind == "near_date" else 1.0)
+            score += ll * (e.weight if e.kind == "near_date" else 1.0) / same[id(e)] ** REPEAT
             parts.append(e)
     if not parts:
         return None
@@ -124,6 +127,15 @@ def estimate(mentions: Sequence[Evidence], hard: Sequence[Evidence], lo: int, hi
         off = offsets(e, one)
         e.used = off is not None and abs(int(off[0])) <= 365
     return best, conf
+
+
+def _repeats(mentions: Sequence[Evidence]) -> dict:
+    """How many mentions of the same kind name the same period (id → count)."""
+    def sig(e):
+        x = e.extra
+        return (e.kind, key(e), e.lo, e.hi, x.get("month"), x.get("day"), x.get("weekday"))
+    n = collections.Counter(sig(e) for e in mentions)
+    return {id(e): n[sig(e)] for e in mentions}
 
 
 def _window_mode(days: np.ndarray, score: np.ndarray, half: int = WINDOW) -> Tuple[int, float]:

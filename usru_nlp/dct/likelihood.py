@@ -29,6 +29,7 @@ EDGES = [-3650, -1825, -730, -365, -180, -120, -90, -60, -45, -31, -21, -14, -10
          0, 1, 2, 3, 5, 7, 10, 14, 21, 31, 45, 60, 90, 120, 180, 365, 730, 1825, 3650]
 TAIL = 36500
 MIN_COUNT = 40  # fewer observations than this: back off to a coarser key
+MIN_ROOT = 10  # the coarsest key of a kind (no coarser one to back off to) counts from this many
 SMOOTH = 0.5  # pseudo-count per bin
 DEFAULT_PENALTY = -3.0  # log of how often a hard constraint fails, when not measured
 FLOAT_YEARS = 8  # a month-day is placed in the years within this many of the DCT's year
@@ -174,9 +175,13 @@ class OffsetModel:
     def table(self, k: Optional[str]) -> Optional[np.ndarray]:
         if k is None:
             return None
-        for kk in backoff(k):
+        chain = backoff(k)
+        for kk in chain:
             if kk in self.hist and self.hist[kk].sum() >= MIN_COUNT:
                 return self.logp[kk]
+        root = chain[-1]  # a rare but sharp kind (「本日5月3日」, a widget's day): its own few samples
+        if root in self.hist and self.hist[root].sum() >= MIN_ROOT:
+            return self.logp[root]
         return None
 
     def loglik(self, ev: Evidence, days: np.ndarray) -> Optional[np.ndarray]:
