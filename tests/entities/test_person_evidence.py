@@ -100,3 +100,10 @@ def test_name_shaped():
 @pytest.mark.parametrize("text", ["テニス選手として活躍した。", "レモンさんと呼ばれる。"])
 def test_common_nouns_are_no_names_even_with_a_role_word(ex, text):
     assert persons(ex, text) == []
+
+
+@pytest.mark.parametrize("text, places", [("米ロ外相が会談した。", ["米", "ロ"]), ("日中首脳が会談した。", ["日", "中"])])
+def test_country_abbreviations_before_a_title_are_no_official(ex, text, places):
+    r = ex.extract(text, published="2024-05-01")
+    assert r.officials == [] and r.persons == []
+    assert [p.text for p in r.places] == places

@@ -94,6 +94,8 @@ class OfficialTagger:
                 continue
             if not (cand.entries or cand.model_person) and (cand.place_word or (cand.start, cand.end) in place_spans):
                 continue  # ナバラ女王: a place and a title, not a name
+            if not cand.entries and all(any(a <= k < b for a, b in place_spans) for k in range(cand.start, cand.end)):
+                continue  # 米ロ外相: two country abbreviations and a title, not a name
             official = self._official(text, cand, surface, date, clusters)
             if official is None:
                 others.append(cand)
