@@ -105,3 +105,15 @@ def test_a_historical_year_alone_gives_little_confidence_and_a_weak_tier():
 def test_prior_prefers_the_web_era_among_weekday_candidates():
     d = document_date("物語の舞台は1881年のニューヨーク。映画は4月13日（金）より公開となる。")
     assert d.value is not None and int(d.value[:4]) >= 1995
+
+
+def test_an_origin_or_a_time_looked_back_on_is_history():
+    for text in ["同誌は1977年創刊以来、多くのブームを生んだ。", "このシリーズは2005年に誕生した。",
+                 "当時の2003年には誰も知らなかった。", "2008年10月6日以来、1273日ぶりの白星を挙げた。"]:
+        near = [e for e in date_evidence(text) if e.kind == "near_date"]
+        assert near and near[0].extra["role"] == "hist", text
+        assert key(near[0]).startswith("hist:"), text
+    # an ordinary past event keeps no role, and history does not decide the latest year
+    ev = [e for e in date_evidence("2011年に新店を開いた。同社は2005年に設立された。") if e.kind == "near_date"]
+    assert [e.extra["role"] for e in ev] == ["", "hist"]
+    assert ev[0].extra["latest"] == "latest"

@@ -18,6 +18,9 @@ from .intervals import Evidence
 
 _BIRTH = re.compile(r"\s*(?:[(（][^)）]{1,6}[)）])?\s*(?:生まれ|生(?![産活放中徒涯])|誕生(?!日))")
 _BIRTH_LABEL = re.compile(r"(?:生年月日|誕生日|生まれ)\s*[:：]?\s*$")
+# an origin or a time looked back on: mostly years before the article, however recent it reads
+_HIST_AFTER = re.compile(r"[^。、\n]{0,8}?(?:当時|以来|ぶり|創刊|創業|創立|誕生|デビュー|設立|結成|発足|開業|初登場)")
+_HIST_BEFORE = re.compile(r"(?:当時|かつて|年前|昔|以前)[のはに、,]?\s*$")
 _UNTIL = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:まで|迄|までに|を期限|が期限|が有効期限)")
 # 「2012年3月10日（土）より全国ロードショー」, 「（2012年3月10日公開）」: a release, mostly weeks ahead
 _RELEASE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:より|から|に)?\s*[、,]?\s*(?:[^\s。、]{0,20}ほか)?(?:全国|全米|日本|全世界)?"
@@ -34,10 +37,13 @@ _REL_IS = re.compile(rf"({_RELW})は\s*{_YEAR}")
 
 
 def role(text: str, span) -> str:
-    """birth | until | release | ref | "" (an ordinary event) for the dated mention ``span``:
-    a birth date, a deadline, a release (film, product), the date of a listed earlier article."""
+    """birth | hist | until | release | ref | "" (an ordinary event) for the dated mention ``span``:
+    a birth date, an origin or a time looked back on (「1977年創刊以来」, 「当時の2005年」), a
+    deadline, a release (film, product), the date of a listed earlier article."""
     if _BIRTH.match(text, span.end) or _BIRTH_LABEL.search(text[max(0, span.start - 8):span.start]):
         return "birth"
+    if span.fields.get("suf_word") == "以来" or _HIST_AFTER.match(text, span.end) or _HIST_BEFORE.search(text[max(0, span.start - 8):span.start]):
+        return "hist"
     if span.fields.get("suf_word") == "まで" or _UNTIL.match(text, span.end):
         return "until"
     if _RELEASE.match(text, span.end):

@@ -200,7 +200,7 @@ def _mark_latest(evidence: List[Evidence]) -> None:
     """Mark the latest day the article names (``extra["latest"] = "last"``) and the mentions in
     the latest year it names ("latest"; the others "older"): an article is mostly written in
     the last year it mentions, seldom in an earlier one. Birth dates and deadlines do not count."""
-    dated = [e for e in evidence if e.kind == "near_date" and e.extra.get("role") not in ("birth", "until", "inh")]
+    dated = [e for e in evidence if e.kind == "near_date" and e.extra.get("role") not in ("birth", "until", "inh", "hist")]
     if dated:
         last = max(dt.date.fromordinal(e.lo).year for e in dated)
         last_day = max((e.lo for e in dated if e.extra.get("day")), default=None)
