@@ -6,14 +6,17 @@ model PERSON spans.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
 from .extensions import text_of, tokens_of
-from .matching import is_hiragana, is_kanji, is_katakana, katakana_bounded
+from .matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
+from .resources import models_path
 
 KATAKANA_NAME = re.compile(
     r"(?:[A-ZＡ-Ｚ]{1,3}[・.]?)?[ァ-ヺ][ァ-ヺー]*(?:[・＝=][ァ-ヺ][ァ-ヺー]*)*"
@@ -32,6 +35,23 @@ _NOT_SHI_NAMES = frozenset({"同氏", "両氏", "各氏", "諸氏", "本氏", "�
 _NAME_CHARS = re.compile(r"^[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ・＝=.]+$")
 
 
+@lru_cache(maxsize=1)
+def person_followers() -> Trie:
+    """Words that make the word before them a person: titles of offices (not local offices or
+    royal titles, which follow places: 北見市長, ナバラ女王), role words, 氏/さん/先生 ...
+    (``person_after`` in models/lexicons/place_rules.json)."""
+    with open(models_path("lexicons", "place_rules.json"), encoding="utf-8") as f:
+        words = {w: True for w in json.load(f)["person_after"]}
+    with open(models_path("lexicons", "titles.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            entry = json.loads(line)
+            if entry.get("category") not in ("local", "royal"):
+                words[entry["title"]] = True
+    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
+        words.update({w: True for w in json.load(f)["roles"]})
+    return Trie(words)
+
+
 def name_shaped(surface: str) -> bool:
     """Is ``surface`` written only in characters names are written in (kanji, katakana, Latin, ・)?"""
     return bool(_NAME_CHARS.match(surface))
@@ -45,12 +65,14 @@ class NameCandidate:
     unidic_person: bool = False
     model_person: bool = False
     unknown_word: bool = False  # the tokenizer did not know (part of) it
-    common_word: bool = False  # every token is a dictionary common noun (テニス, スタッフ)
+    dictionary_word: bool = False  # every token is a dictionary common noun (バー, パワー), KB alias or not
+    common_word: bool = False  # the same, and no KB alias (テニス, スタッフ)
     model_only: bool = False  # found by the model layer alone
     full_name: bool = False  # UniDic reads a surname followed by a given name (佐脇|有紀)
-    place_word: bool = False  # every token is a UniDic place name (ナバラ, 但馬)
+    place_word: bool = False  # every token is a UniDic country name (ナバラ); not 野田, a town and a surname
     before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
     regnal: bool = False  # ends in a regnal number (ヘンリー8世)
+    before_title: bool = False  # a place-name word right before a person's title (野田首相)
 
 
 def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
@@ -163,6 +185,14 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
+    followers = person_followers()
+    for t in tokens_of(doc):
+        if lo <= t.start and t.end <= hi and t.tag.startswith("名詞-固有名詞-地名-一般") \
+                and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text) \
+                and followers.match_at(text, t.end) is not None and (t.start == lo or not is_kanji(text[t.start - 1])):
+            c = add(t.start, t.end)  # 野田首相: UniDic reads the town, the title says a person
+            if c:
+                c.before_title = True
     for m in _KANJI_BEFORE_SHI.finditer(text, lo, hi):
         s, e = m.span(1)
         if text[s:e] in _NOT_SHI_NAMES or text[s:e + 1] in _NOT_SHI_NAMES or not _starts_word(text, s):
@@ -211,9 +241,10 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c.unknown_word = True
         if not (tag.startswith("名詞-普通名詞") and t.reading):
             common[id(c)] = False
-        if not tag.startswith("名詞-固有名詞-地名") and t.text not in "・＝":
+        if not tag.startswith("名詞-固有名詞-地名-国") and t.text not in "・＝":
             place[id(c)] = False
     for c in cands.values():
+        c.dictionary_word = common[id(c)]
         c.common_word = common[id(c)] and not c.entries
         c.place_word = place[id(c)] and not c.entries
     return sorted(cands.values(), key=lambda c: c.start)

@@ -44,3 +44,27 @@ def test_persons(extractor, text, expected):
 ])
 def test_family_and_town_names_are_not_persons(extractor, text):
     assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("野田首相は韓国の李大統領と会談した。", "2011-10-19", [("野田", "野田佳彦", "首相", "JP"), ("李", "李明博", "大統領", "KR")]),
+    ("金総書記が死去した。", "2011-12-19", [("金", "金正日", "総書記", "KP")]),
+    ("金総書記は演説した。", "2022-01-01", [("金", "金正恩", "総書記", "KP")]),
+    ("バー司法長官は述べた。", "2019-05-01", [("バー", "ウィリアム・バー", "司法長官", "US")]),
+    ("トランプ大統領は述べた。トランプは続けた。", "2019-05-01",
+     [("トランプ", "ドナルド・トランプ", "大統領", "US"), ("トランプ", "ドナルド・トランプ", None, "US")]),
+])
+def test_officials_linked_by_title_and_date(extractor, text, published, expected):
+    r = extractor.extract(text, published=published)
+    assert [(o.text, o.canonical, o.title, o.country) for o in r.officials] == expected
+
+
+@pytest.mark.parametrize("text", ["一本満足バーのCMに出演した。", "トランプで遊んだ。", "方向にパワーを使え。"])
+def test_kb_names_that_are_common_words_need_a_title(extractor, text):
+    r = extractor.extract(text, published="2019-05-01")
+    assert r.officials == [] and r.persons == []
+
+
+@pytest.mark.parametrize("text", ["名越先生に聞いた。", "「野田首相はインタビューで述べた。"])
+def test_surname_that_is_a_town_before_a_title_is_no_place(extractor, text):
+    assert extractor.extract(text, published="2012-01-01").places == []

@@ -111,12 +111,16 @@ class OfficialTagger:
         before = None if (after.title or after.admin) else self.grammar.before(text, cand.start)
         info = after if (after.title or after.admin or before is None) else before
         titled = bool(info.title)
-        person_like = bool(cand.entries or cand.unidic_person or cand.model_person or cand.unknown_word or cand.regnal)
+        person_like = bool(cand.entries or cand.unidic_person or cand.model_person or cand.unknown_word or cand.regnal
+                           or cand.before_title)
         key = None
         if cand.entries:
             short_kanji = len(surface) <= 2 and all(is_kanji(ch) for ch in surface)
             if short_kanji and not (titled or after.honorific):
-                return None
+                return None  # 金, 李: the name only with a title or 氏
+            known = after.admin or any(e.id in clusters for e in cand.entries)
+            if cand.dictionary_word and not (titled or after.honorific or known):
+                return None  # バー (a bar), パワー (power), トランプ (cards): not before the person is named
         else:
             key = "name:" + _surname(surface)
             if key not in clusters and not (titled and person_like) and not (titled and after.honorific):

@@ -79,9 +79,10 @@ class PersonTagger:
         """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate."""
         s, e = cand.start, cand.end
         honorific = text.startswith(("氏", "さん"), e)
-        if cand.common_word and not (cand.before_honorific or text.startswith("氏", e)):
+        if cand.dictionary_word and not (cand.before_honorific or text.startswith("氏", e)):
             return False  # テニス選手, スタッフさん, レモン: a common noun, not a name, whatever the model says
-        strong = role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
+        strong = (role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
+                  or cand.before_title)
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
             return False  # the span must look like a name of its own
         if not (role or honorific or cand.entries or cand.full_name) and kanji_glued(text, s, e):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .. import extensions
 from ..extensions import text_of, tokens_of
 from ..kb import load_country_prefixes, load_not_places, load_places
+from ..names import person_followers
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, is_latin, katakana_bounded
 from ..resources import models_path
 from ..schema import Place
@@ -78,6 +79,7 @@ class PlaceFinder:
         self.abbr_not_before = Trie({w: True for w in rules["abbreviation_not_before"]})
         self.not_words: Set[str] = set(rules["evidence_not_places"])
         self.koku_not_before: Set[str] = set(rules["country_koku_not_before"])
+        self.person_after: Trie = person_followers()
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -210,6 +212,8 @@ class PlaceFinder:
         surface = text[s:e]
         if not katakana_bounded(text, s, e) or surface in self.need_noun or surface in self.not_words:
             return False
+        if self.person_after.match_at(text, e) is not None:
+            return False  # 野田首相, 名越先生: a surname that is also a place name
         if e - s < 2:
             # 魏, 清, 呉: one character only on the model's word and standing alone
             if is_weak or not votes.says(s, e, PLACE) or not is_kanji(surface):
