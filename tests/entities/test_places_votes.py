@@ -124,3 +124,14 @@ def test_suffix_character_starting_a_word(extractor):
 ])
 def test_sub_areas_and_former_states(extractor, text, expected):
     assert [(p.text, p.country) for p in extractor.extract(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("清代は湖北省が置かれた。", [("湖北省", "CN")]),
+    ("武漢で新型肺炎が広がった。", [("武漢", "CN")]),
+    ("釜山と仁川を訪れた。", [("釜山", "KR"), ("仁川", "KR")]),
+    ("青島で会談した。", [("青島", "CN")]),
+    ("青島幸男氏が来た。", []),  # a surname before a given name: a person
+])
+def test_chinese_and_korean_places_and_surnames(extractor, text, expected):
+    assert [(p.text, p.country) for p in extractor.extract(text).places] == expected

@@ -332,6 +332,14 @@ def _word_ends(text: str, e: int) -> bool:
     return e >= len(text) or not (is_kanji(text[e]) or is_katakana(text[e]) or is_latin(text[e]))
 
 
+def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
+    """Drop kanji places that a UniDic given name follows: 青島|幸男 is a person, not Qingdao."""
+    given = {t.start for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-名" and is_kanji(t.text[0])}
+    if not given:
+        return places
+    return [p for p in places if not (p.end in given and is_kanji(p.text[-1]))]
+
+
 class PlaceTagger:
     def __init__(self, use_unidic: bool = True, model_active: bool = False):
         self.finder = PlaceFinder()
@@ -344,6 +352,7 @@ class PlaceTagger:
         weak = unidic_places(doc, region) if self.use_unidic else []
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
+        places = _not_surnames(doc, places)
         doc._.places = places
         extensions.add_spans(doc, places, "PLACE")
         return doc
