@@ -135,3 +135,12 @@ def test_sub_areas_and_former_states(extractor, text, expected):
 ])
 def test_chinese_and_korean_places_and_surnames(extractor, text, expected):
     assert [(p.text, p.country) for p in extractor.extract(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("映画『ローマの休日』を見た。", []),  # the title of a work
+    ("『ロシア』という本を読んだ。", ["ロシア"]),  # a title that is only the place
+    ("彼は「こうした問題は『ウクライナ紛争』とは別だ」と述べた。", ["ウクライナ"]),  # 『』 as quotes in 「」
+])
+def test_places_inside_titles_of_works(extractor, text, expected):
+    assert [p.text for p in extractor.extract(text).places] == expected

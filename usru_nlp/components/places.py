@@ -13,6 +13,7 @@ Candidates, in order of trust:
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -340,6 +341,25 @@ def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
     return [p for p in places if not (p.end in given and is_kanji(p.text[-1]))]
 
 
+_WORK_TITLE = re.compile(r"『([^『』\n]{1,60})』")
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    """Is ``i`` inside an open 「…」 on its line (where 『』 quote within the quote)?"""
+    line_start = text.rfind("\n", 0, i) + 1
+    return text.count("「", line_start, i) > text.count("」", line_start, i)
+
+
+def _not_in_titles(text: str, places: List[Place]) -> List[Place]:
+    """Drop places inside the title of a work in 『』 (『ローマの休日』, 『港の五番町』): the title
+    names the work; a title that is only the place (『ロシア』) keeps it, and so does 『』 used as
+    quotation marks inside 「」 (「…『ウクライナ紛争』とは…」)."""
+    titles = [m.span(1) for m in _WORK_TITLE.finditer(text) if not _inside_quote(text, m.start())] if "『" in text else []
+    if not titles:
+        return places
+    return [p for p in places if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in titles)]
+
+
 class PlaceTagger:
     def __init__(self, use_unidic: bool = True, model_active: bool = False):
         self.finder = PlaceFinder()
@@ -353,6 +373,7 @@ class PlaceTagger:
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
         places = _not_surnames(doc, places)
+        places = _not_in_titles(text_of(doc), places)
         doc._.places = places
         extensions.add_spans(doc, places, "PLACE")
         return doc
