@@ -167,6 +167,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         m = KATAKANA_NAME.match(text, s)
         if m and m.end() > e and is_katakana(text[e - 1]) and m.end() <= hi:
             continue
+        if s >= 2 and text[s - 1] in "・＝=" and is_katakana(text[s - 2]) and is_katakana(text[s]):
+            continue  # ハンス・|ミュラー: the surname of a longer name, found whole by the shape pass
         c = add(s, e)
         if c:
             c.entries = list(entries)
@@ -178,9 +180,14 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = add(s, e)
         if c is None:
             continue
-        # the KB may know the surname alone: ボブ・スミス → スミス
-        tail = text[s:e].split("・")[-1].split("＝")[-1]
-        c.entries = list(alias_trie.get(text[s:e]) or alias_trie.get(tail) or [])
+        # the KB may know the person under the surname: ボブ・スミス → スミス, when the given
+        # names agree (ドナルド・ジョン・トランプ is ドナルド・トランプ; ハンス・ミュラー is not ゲルト・ミュラー)
+        surface = text[s:e]
+        tail = re.split("[・＝=]", surface)[-1]
+        entries = alias_trie.get(surface)
+        if not entries and tail != surface:
+            entries = [x for x in alias_trie.get(tail) or () if _same_given_name(surface, x)]
+        c.entries = list(entries or [])
     for s, e in _person_tokens(doc, lo, hi):
         c = cands.get((s, e)) or add(s, e)
         if c:
@@ -200,12 +207,13 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.before_honorific = True
+    place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi or not name_shaped(text[s:e]):
             continue
         c = cands.get((s, e))
         if c is None:
-            c = _widen_to_model(cands, covered, lo, s, e) or add(s, e)
+            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True
         if c:
@@ -250,15 +258,39 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     return sorted(cands.values(), key=lambda c: c.start)
 
 
+def _plain_extension(text: str, s: int, e: int, inside, place_names, place_chars=frozenset()) -> bool:
+    """Is every part of [s, e) outside the ``inside`` candidates free of titles, roles and places?"""
+    owned = set()
+    for c in inside:
+        owned.update(range(c.start, c.end))
+    followers = person_followers()
+    extra = [k for k in range(s, e) if k not in owned]
+    if any(followers.match_at(text, k) is not None or k in place_chars for k in extra):
+        return False
+    segments = re.split("[・＝=]", "".join(text[k] if k not in owned else "|" for k in range(s, e)))
+    return not any(seg.strip("|") in place_names for part in segments for seg in part.split("|") if seg)
+
+
+def _same_given_name(surface: str, entry) -> bool:
+    """Does a full name ``surface`` start with the given name of one of ``entry``'s full names?"""
+    first = re.split("[・＝=]", surface)[0]
+    full = [n for n in (entry.canonical, *entry.aliases) if re.search("[・＝=]", n)]
+    return not full or any(re.split("[・＝=]", n)[0] == first for n in full)
+
+
 def _widen_to_model(cands: Dict[Tuple[int, int], NameCandidate], covered: List[bool], lo: int,
-                    s: int, e: int) -> Optional[NameCandidate]:
+                    s: int, e: int, text: str = "", place_names=frozenset(),
+                    place_chars=frozenset()) -> Optional[NameCandidate]:
     """Replace rule candidates lying inside a longer model PERSON span by that span.
 
     田中|リタ: the katakana pass found リタ, the model 田中リタ. Only when every covered character
-    belongs to such a candidate and none of them is a knowledge-base name.
+    belongs to such a candidate, none of them is a knowledge-base name, and what the model adds
+    is no title, role or place (フランツ・グリュンベルク|独国防相, ミハイル・ザドルノフ|・モルドバ).
     """
     inside = [c for c in cands.values() if s <= c.start and c.end <= e]
     if not inside or any(c.entries for c in inside):
+        return None
+    if text and not _plain_extension(text, s, e, inside, place_names, place_chars):
         return None
     owned = sum(c.end - c.start for c in inside)
     if owned != sum(1 for k in range(s, e) if covered[k - lo]):

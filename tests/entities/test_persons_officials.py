@@ -68,3 +68,34 @@ def test_kb_names_that_are_common_words_need_a_title(extractor, text):
 @pytest.mark.parametrize("text", ["名越先生に聞いた。", "「野田首相はインタビューで述べた。"])
 def test_surname_that_is_a_town_before_a_title_is_no_place(extractor, text):
     assert extractor.extract(text, published="2012-01-01").places == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ロシア外務次官のセルゲイ・リャブコフ氏は指摘した。", [("セルゲイ・リャブコフ", "外務次官", "RU", False)]),
+    ("中東担当特使スティーブ・ウィトコフ氏が訪れた。", [("スティーブ・ウィトコフ", "中東担当特使", "US", False)]),
+    ("パトルシェフ・ロシア安全保障会議書記は語った。", [("パトルシェフ", "安全保障会議書記", "RU", False)]),
+    ("スティーブン・パイファー元駐ウクライナ米大使は分析した。",
+     [("スティーブン・パイファー", "駐ウクライナ米大使", "US", True)]),
+    ("バイデン前米政権の政策を批判した。", [("バイデン", None, "US", True)]),
+    # invented people: the title grammar and the country prefix are enough
+    ("フランツ・グリュンベルク独国防相は述べた。", [("フランツ・グリュンベルク", "国防相", "DE", False)]),
+    ("フランツ・グリュンベルク独外相は述べた。", [("フランツ・グリュンベルク", "外相", "DE", False)]),
+    ("ミハイル・ザドルノフ・モルドバ外相は会見した。", [("ミハイル・ザドルノフ", "外相", "MD", False)]),
+])
+def test_official_forms_of_the_issue(extractor, usru, text, expected):
+    assert officials(extractor, text) == expected
+    assert officials(usru, text) == expected  # the model's spans must not swallow titles or places
+
+
+@pytest.fixture(scope="module")
+def usru():
+    from usru_nlp import Extractor
+
+    return Extractor(model="usru")
+
+
+def test_invented_full_name_is_not_linked_to_a_kb_namesake(extractor):
+    r = extractor.extract("ハンス・ミュラー独国防相は述べた。", published="2025-03-01")
+    assert [(o.text, o.canonical, o.kb_id) for o in r.officials] == [("ハンス・ミュラー", "ハンス・ミュラー", None)]
+    r = extractor.extract("ドナルド・ジョン・トランプ大統領は述べた。", published="2019-01-01")
+    assert [o.canonical for o in r.officials] == ["ドナルド・トランプ"]
