@@ -39,16 +39,15 @@ _NAME_CHARS = re.compile(r"^[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚ
 def person_followers() -> Trie:
     """Words that make the word before them a person: titles of offices (not local offices or
     royal titles, which follow places: 北見市長, ナバラ女王), role words, 氏/さん/先生 ...
-    (``person_after`` in models/lexicons/place_rules.json)."""
-    with open(models_path("lexicons", "place_rules.json"), encoding="utf-8") as f:
-        words = {w: True for w in json.load(f)["person_after"]}
+    (``person_after`` in models/lexicons/person_roles.json)."""
+    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
+        roles = json.load(f)
+    words = {w: True for w in (*roles["person_after"], *roles["roles"])}
     with open(models_path("lexicons", "titles.jsonl"), encoding="utf-8") as f:
         for line in f:
             entry = json.loads(line)
             if entry.get("category") not in ("local", "royal"):
                 words[entry["title"]] = True
-    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
-        words.update({w: True for w in json.load(f)["roles"]})
     return Trie(words)
 
 
