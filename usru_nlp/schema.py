@@ -39,7 +39,8 @@ class Mention:
 
 @dataclass
 class Official(Mention):
-    """A named government official. ``text`` is the name as written."""
+    """A named government official. ``text`` is the name as written, or a phrase referring back
+    to an official named before (「同外相」: then title, canonical name and cluster are that one's)."""
 
     canonical: Optional[str] = None
     name_en: Optional[str] = None

@@ -99,3 +99,13 @@ def test_invented_full_name_is_not_linked_to_a_kb_namesake(extractor):
     assert [(o.text, o.canonical, o.kb_id) for o in r.officials] == [("ハンス・ミュラー", "ハンス・ミュラー", None)]
     r = extractor.extract("ドナルド・ジョン・トランプ大統領は述べた。", published="2019-01-01")
     assert [o.canonical for o in r.officials] == ["ドナルド・トランプ"]
+
+
+def test_dou_title_refers_back_to_the_official_with_that_title(extractor):
+    r = extractor.extract("プーチン大統領は演説した。ブリンケン国務長官も来た。同大統領は会談に応じた。",
+                          published="2024-01-01")
+    got = [(o.text, o.canonical, o.title, o.country, o.cluster) for o in r.officials]
+    assert got[-1] == ("同大統領", "ウラジーミル・プーチン", "大統領", "RU", got[0][4])
+    r = extractor.extract("ラブロフ外相と会談した。同高官によると", published="2024-01-01")
+    assert [o.text for o in r.officials] == ["ラブロフ"]  # no official was named 高官
+    assert extractor.extract("同外相は述べた。", published="2024-01-01").officials == []

@@ -9,6 +9,7 @@ officials are left in ``doc._.person_candidates`` for the persons component.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Dict, List, Optional
 
 from spacy.language import Language
@@ -21,6 +22,8 @@ from ..matching import Trie, is_kanji
 from ..names import NameCandidate, find_candidates
 from ..schema import Official
 from ..titles import TitleGrammar, TitleInfo
+
+_DOU = re.compile("同")  # before a title: 同外相, 同大統領
 
 if not Doc.has_extension("person_candidates"):
     Doc.set_extension("person_candidates", default=None)
@@ -101,10 +104,34 @@ class OfficialTagger:
                 others.append(cand)
             else:
                 officials.append(official)
+        officials = sorted(officials + self._anaphors(text, region, officials), key=lambda o: o.start)
         doc._.officials = officials
         doc._.person_candidates = others
         extensions.add_spans(doc, officials, "OFFICIAL")
         return doc
+
+    def _anaphors(self, text: str, region, officials: List[Official]) -> List[Official]:
+        """「同外相」, 「同大統領」: the official last named with that title, as a mention of its own
+        (text = what is written, the cluster's canonical name, title, country and KB id)."""
+        titled = sorted((o for o in officials if o.title), key=lambda o: o.start)
+        if not titled:
+            return []
+        out: List[Official] = []
+        for k in _DOU.finditer(text, region[0], region[1]):
+            i = k.start()
+            hit = self.grammar.title_at(text, i + 1)
+            if hit is None:
+                continue
+            end, entry = hit
+            norm = getattr(entry, "normalized", None) or entry.title
+            before = [o for o in titled if o.end <= i and o.title in (entry.title, norm)]
+            if not before:
+                continue
+            o = before[-1]
+            out.append(Official(i, end, text[i:end], canonical=o.canonical, name_en=o.name_en, title=o.title,
+                                title_en=o.title_en, country=o.country, former=o.former, kb_id=o.kb_id,
+                                cluster=o.cluster))
+        return out
 
     def _official(self, text: str, cand: NameCandidate, surface: str, date, clusters) -> Optional[Official]:
         after = self.grammar.after(text, cand.end)
