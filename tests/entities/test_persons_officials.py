@@ -109,3 +109,8 @@ def test_dou_title_refers_back_to_the_official_with_that_title(extractor):
     r = extractor.extract("ラブロフ外相と会談した。同高官によると", published="2024-01-01")
     assert [o.text for o in r.officials] == ["ラブロフ"]  # no official was named 高官
     assert extractor.extract("同外相は述べた。", published="2024-01-01").officials == []
+
+
+def test_town_like_surname_before_sensei_is_a_person(extractor):
+    r = extractor.extract("名越先生に聞いた。", published="2012-01-01")
+    assert r.places == [] and [(p.text, p.role) for p in r.persons] == [("名越", "other")]

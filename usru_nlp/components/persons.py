@@ -85,7 +85,7 @@ class PersonTagger:
                   or cand.before_title)
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
             return False  # the span must look like a name of its own
-        if not (role or honorific or cand.entries or cand.full_name) and kanji_glued(text, s, e):
+        if not (role or honorific or cand.entries or cand.full_name or cand.before_title) and kanji_glued(text, s, e):
             return False  # 統 of 統振株式有限会社, 坂本 of 藤原町坂本: part of a longer word
         if e - s < 2 and not (role or honorific or cand.model_person):
             return False  # 王, 習: one character needs a role, 氏 or the model
