@@ -51,6 +51,17 @@ def person_followers() -> Trie:
     return Trie(words)
 
 
+@lru_cache(maxsize=1)
+def _all_titles() -> Trie:
+    """Every title of the lexicon, local offices included (都知事, 市長), and the one-kanji heads
+    of such titles (都, 府, 県, 州) that the model glues to a name (石原慎太郎都|知事)."""
+    words = {"都": True, "府": True, "県": True, "州": True}
+    with open(models_path("lexicons", "titles.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            words[json.loads(line)["title"]] = True
+    return Trie(words)
+
+
 def name_shaped(surface: str) -> bool:
     """Is ``surface`` written only in characters names are written in (kanji, katakana, Latin, ・)?"""
     return bool(_NAME_CHARS.match(surface))
@@ -208,7 +219,10 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
     for s, e, label in doc._.model_ents or ():
-        if label != "PERSON" or s < lo or e > hi or not name_shaped(text[s:e]):
+        if label != "PERSON" or s < lo or e > hi:
+            continue
+        s, e = _trim_model_span(text, s, e)
+        if e - s < 1 or not name_shaped(text[s:e]):
             continue
         c = cands.get((s, e))
         if c is None:
@@ -231,6 +245,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         for k in range(c.start, c.end):
             owner[k] = c
     common = {id(c): True for c in cands.values()}
+    ntok = {id(c): 0 for c in cands.values()}
     place = {id(c): True for c in cands.values()}
     surname_seen = set()
     for t in tokens_of(doc):
@@ -238,6 +253,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c is None:
             continue
         tag = t.tag
+        ntok[id(c)] += 1
         if tag.startswith("名詞-固有名詞-人名"):
             c.unidic_person = True
             if tag.endswith("姓"):
@@ -251,10 +267,25 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if not tag.startswith("名詞-固有名詞-地名-国") and t.text not in "・＝":
             place[id(c)] = False
     for c in cands.values():
-        c.dictionary_word = common[id(c)]
+        c.dictionary_word = common[id(c)] and ntok[id(c)] == 1  # one word: マツ|コ is a name
         c.common_word = common[id(c)] and not c.entries
         c.place_word = place[id(c)] and not c.entries
     return sorted(cands.values(), key=lambda c: c.start)
+
+
+def _trim_model_span(text: str, s: int, e: int) -> Tuple[int, int]:
+    """A model PERSON span without separators at its edges (ボクサー・) and without a role word
+    or title in front (ジャーナリスト烏賀陽 → 烏賀陽)."""
+    while s < e and text[s] in "・＝=":
+        s += 1
+    while e > s and text[e - 1] in "・＝=":
+        e -= 1
+    hit = person_followers().match_at(text, s)
+    if hit is not None and hit[0] < e:
+        s = hit[0]
+        while s < e and text[s] in "・＝=":
+            s += 1
+    return s, e
 
 
 def _plain_extension(text: str, s: int, e: int, inside, place_names, place_chars=frozenset()) -> bool:
@@ -264,7 +295,9 @@ def _plain_extension(text: str, s: int, e: int, inside, place_names, place_chars
         owned.update(range(c.start, c.end))
     followers = person_followers()
     extra = [k for k in range(s, e) if k not in owned]
-    if any(followers.match_at(text, k) is not None or k in place_chars for k in extra):
+    titles = _all_titles()
+    if any(followers.match_at(text, k) is not None or titles.match_at(text, k) is not None
+           or k in place_chars for k in extra):
         return False
     segments = re.split("[・＝=]", "".join(text[k] if k not in owned else "|" for k in range(s, e)))
     return not any(seg.strip("|") in place_names for part in segments for seg in part.split("|") if seg)

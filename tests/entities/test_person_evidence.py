@@ -107,3 +107,15 @@ def test_country_abbreviations_before_a_title_are_no_official(ex, text, places):
     r = ex.extract(text, published="2024-05-01")
     assert r.officials == [] and r.persons == []
     assert [p.text for p in r.places] == places
+
+
+@pytest.mark.parametrize("text, officials_, persons_", [
+    ("主治医の森野医師が説明した。", [], [("森野", "other")]),  # a surname running into the noun after it
+    ("作家の山口慎吾氏は石原慎太郎都知事を批判した。", [("石原慎太郎", "都知事", "JP")], [("山口慎吾", "writer")]),
+    ("記者会見にジャーナリスト田村明さんが出席した。", [], [("田村明", "other")]),  # the role word is no part of the name
+    ("ボクサー・亀田大毅が登場した。", [], [("亀田大毅", "other")]),
+])
+def test_names_next_to_role_words_and_titles(ex, text, officials_, persons_):
+    r = ex.extract(text, published="2012-01-01")
+    assert [(o.text, o.title, o.country) for o in r.officials] == officials_
+    assert [(p.text, p.role) for p in r.persons] == persons_

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..extensions import text_of, tokens_of
-from ..matching import Trie
+from ..matching import Trie, is_kanji
 from ..resources import models_path
 from ..schema import Person
 from ..segment import split_lines
@@ -86,7 +86,11 @@ class PersonTagger:
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
             return False  # the span must look like a name of its own
         if not (role or honorific or cand.entries or cand.full_name or cand.before_title) and kanji_glued(text, s, e):
-            return False  # 統 of 統振株式有限会社, 坂本 of 藤原町坂本: part of a longer word
+            # 統 of 統振株式有限会社, 坂本 of 藤原町坂本: part of a longer word; but a surname may run
+            # into the noun after it (天野医師, 中島先生) when the tokenizer reads it as a name
+            left_glued = s > 0 and is_kanji(text[s - 1]) and is_kanji(text[s])
+            if cand.model_only or e - s < 2 or left_glued or not cand.unidic_person:
+                return False
         if e - s < 2 and not (role or honorific or cand.model_person):
             return False  # 王, 習: one character needs a role, 氏 or the model
         vote = person_vote(votes, s, e, strong=strong, weak=cand.unidic_person or cand.model_person)
