@@ -218,6 +218,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c:
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
+    # characters of words a model span may add to a name: proper nouns, unknown words, ・
+    # (not 賞受賞 of 芥川|賞受賞)
+    name_chars = {k for t in tokens_of(doc) if lo <= t.start < hi
+                  and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
+                  for k in range(t.start, t.end)}
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -226,7 +231,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         c = cands.get((s, e))
         if c is None:
-            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars) or add(s, e)
+            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, name_chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True
         if c:
@@ -312,7 +317,7 @@ def _same_given_name(surface: str, entry) -> bool:
 
 def _widen_to_model(cands: Dict[Tuple[int, int], NameCandidate], covered: List[bool], lo: int,
                     s: int, e: int, text: str = "", place_names=frozenset(),
-                    place_chars=frozenset()) -> Optional[NameCandidate]:
+                    place_chars=frozenset(), name_chars=None) -> Optional[NameCandidate]:
     """Replace rule candidates lying inside a longer model PERSON span by that span.
 
     田中|リタ: the katakana pass found リタ, the model 田中リタ. Only when every covered character
@@ -324,6 +329,10 @@ def _widen_to_model(cands: Dict[Tuple[int, int], NameCandidate], covered: List[b
         return None
     if text and not _plain_extension(text, s, e, inside, place_names, place_chars):
         return None
+    if name_chars is not None:
+        owned = {k for c in inside for k in range(c.start, c.end)}
+        if any(k not in owned and k not in name_chars for k in range(s, e)):
+            return None
     owned = sum(c.end - c.start for c in inside)
     if owned != sum(1 for k in range(s, e) if covered[k - lo]):
         return None

@@ -114,6 +114,7 @@ def test_country_abbreviations_before_a_title_are_no_official(ex, text, places):
     ("作家の山口慎吾氏は石原慎太郎都知事を批判した。", [("石原慎太郎", "都知事", "JP")], [("山口慎吾", "writer")]),
     ("記者会見にジャーナリスト田村明さんが出席した。", [], [("田村明", "other")]),  # the role word is no part of the name
     ("ボクサー・亀田大毅が登場した。", [], [("亀田大毅", "other")]),
+    ("山口慎吾氏の直木賞受賞会見が開かれた。", [], [("山口慎吾", "other")]),  # not 直木賞受賞
 ])
 def test_names_next_to_role_words_and_titles(ex, text, officials_, persons_):
     r = ex.extract(text, published="2012-01-01")
