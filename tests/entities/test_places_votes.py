@@ -105,7 +105,10 @@ def test_names_and_regions(extractor, text, expected):
     ("欧米の市場で売れている。", ["欧米"]),
     ("米欧関係が冷え込んだ。", ["米", "欧"]),
     ("彼は2位タイの成績だった。", []),
-    ("関ヶ原の戦いの後、領地を得た。", []),
+    # full names are places wherever they stand (GUIDELINES: ウクライナ侵攻, ロシア疑惑), events too
+    ("関ヶ原の戦いの後、領地を得た。", ["関ヶ原"]),
+    ("ソチ五輪で金メダルを取った。", ["ソチ"]),
+    ("ロシア革命の後に亡命した。", ["ロシア"]),
     ("京浜地域の住宅地として発展した。", ["京浜地域"]),
 ])
 def test_more_span_conventions(extractor, text, expected):
