@@ -147,3 +147,13 @@ def test_chinese_and_korean_places_and_surnames(extractor, text, expected):
 ])
 def test_places_inside_titles_of_works(extractor, text, expected):
     assert [p.text for p in extractor.extract(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ロシア軍はアウディーイウカを制圧した。", [("ロシア", "RU"), ("アウディーイウカ", "UA")]),
+    ("ハンユニスで空爆があった。", [("ハンユニス", "PS")]),
+    ("北方領土の国後島を訪れた。", [("北方領土", "JP"), ("国後島", "JP")]),
+    ("寧辺の核施設を視察した。", [("寧辺", "KP")]),
+])
+def test_places_of_current_conflicts(extractor, text, expected):
+    assert [(p.text, p.country) for p in extractor.extract(text).places] == expected
