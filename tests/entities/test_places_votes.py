@@ -157,3 +157,11 @@ def test_places_inside_titles_of_works(extractor, text, expected):
 ])
 def test_places_of_current_conflicts(extractor, text, expected):
     assert [(p.text, p.country) for p in extractor.extract(text).places] == expected
+
+
+@pytest.mark.parametrize("text", ["米国版ウォールストリートジャーナルが報じた。", "サンドウィッチマンの伊達が出演した。"])
+def test_loanword_compounds_outside_the_gazetteer_are_no_places(text):
+    from usru_nlp import Extractor
+
+    got = [p.text for p in Extractor(model="usru").extract(text).places]
+    assert "ウォールストリートジャーナル" not in got and "サンドウィッチマン" not in got

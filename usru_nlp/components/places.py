@@ -333,6 +333,20 @@ def _word_ends(text: str, e: int) -> bool:
     return e >= len(text) or not (is_kanji(text[e]) or is_katakana(text[e]) or is_latin(text[e]))
 
 
+def _not_loanwords(doc: Doc, places: List[Place]) -> List[Place]:
+    """Drop places outside the gazetteer made only of words UniDic knows as common nouns: the
+    model's ウォールストリートジャーナル (ウォール|ストリート|ジャーナル), サンドウィッチマン."""
+    out = []
+    toks = tokens_of(doc)
+    for p in places:
+        if p.kb_id is None and p.country is None:  # neither gazetteer nor abbreviation (米)
+            inside = [t for t in toks if p.start <= t.start < p.end]
+            if inside and all(t.tag.startswith("名詞-普通名詞") and t.reading for t in inside):
+                continue
+        out.append(p)
+    return out
+
+
 def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
     """Drop kanji places that a UniDic given name follows: 青島|幸男 is a person, not Qingdao."""
     given = {t.start for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-名" and is_kanji(t.text[0])}
@@ -373,6 +387,7 @@ class PlaceTagger:
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
         places = _not_surnames(doc, places)
+        places = _not_loanwords(doc, places)
         places = _not_in_titles(text_of(doc), places)
         doc._.places = places
         extensions.add_spans(doc, places, "PLACE")
