@@ -15,6 +15,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.tokens import Doc
 
 from .extensions import text_of, tokens_of
+from .kb import load_titles
 from .matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
 from .resources import models_path
 
@@ -36,18 +37,20 @@ _NAME_CHARS = re.compile(r"^[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚ
 
 
 @lru_cache(maxsize=1)
+def person_roles() -> dict:
+    """models/lexicons/person_roles.json: role words, words after which a word is a person, ..."""
+    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
 def person_followers() -> Trie:
     """Words that make the word before them a person: titles of offices (not local offices or
     royal titles, which follow places: 北見市長, ナバラ女王), role words, 氏/さん/先生 ...
     (``person_after`` in models/lexicons/person_roles.json)."""
-    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
-        roles = json.load(f)
+    roles = person_roles()
     words = {w: True for w in (*roles["person_after"], *roles["roles"])}
-    with open(models_path("lexicons", "titles.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            entry = json.loads(line)
-            if entry.get("category") not in ("local", "royal"):
-                words[entry["title"]] = True
+    words.update({t.title: True for t in load_titles() if t.category not in ("local", "royal")})
     return Trie(words)
 
 
@@ -55,11 +58,7 @@ def person_followers() -> Trie:
 def _all_titles() -> Trie:
     """Every title of the lexicon, local offices included (都知事, 市長), and the one-kanji heads
     of such titles (都, 府, 県, 州) that the model glues to a name (石原慎太郎都|知事)."""
-    words = {"都": True, "府": True, "県": True, "州": True}
-    with open(models_path("lexicons", "titles.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            words[json.loads(line)["title"]] = True
-    return Trie(words)
+    return Trie({w: True for w in ("都", "府", "県", "州", *(t.title for t in load_titles()))})
 
 
 def name_shaped(surface: str) -> bool:

@@ -90,15 +90,15 @@ class OfficialTagger:
         officials: List[Official] = []
         others: List[NameCandidate] = []
         clusters: Dict[str, dict] = {}
-        place_spans = {(p.start, p.end) for p in doc._.places or ()}
+        place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
         for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
-            if not (cand.entries or cand.model_person) and (cand.place_word or (cand.start, cand.end) in place_spans):
-                continue  # ナバラ女王: a place and a title, not a name
-            if not cand.entries and all(any(a <= k < b for a, b in place_spans) for k in range(cand.start, cand.end)):
-                continue  # 米ロ外相: two country abbreviations and a title, not a name
+            if not cand.entries and all(k in place_chars for k in range(cand.start, cand.end)):
+                continue  # 米ロ外相, ナバラ女王 (a place found): places and a title, not a name
+            if not (cand.entries or cand.model_person) and cand.place_word:
+                continue  # ナバラ女王: a UniDic country name and a title
             official = self._official(text, cand, surface, date, clusters)
             if official is None:
                 others.append(cand)

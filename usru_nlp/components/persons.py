@@ -8,9 +8,7 @@
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 from typing import Dict, List, Tuple
 
 from spacy.language import Language
@@ -19,7 +17,7 @@ from spacy.tokens import Doc
 from .. import extensions
 from ..extensions import text_of, tokens_of
 from ..matching import Trie, is_kanji
-from ..resources import models_path
+from ..names import person_roles
 from ..schema import Person
 from ..segment import split_lines
 from .evidence import ACCEPT, PERSON, ModelVotes, kanji_glued, model_active, person_vote, word_bounded
@@ -29,16 +27,10 @@ from .evidence import ACCEPT, PERSON, ModelVotes, kanji_glued, model_active, per
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
 
-@lru_cache(maxsize=1)
-def _roles() -> dict:
-    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
-        return json.load(f)
-
-
 class PersonTagger:
     def __init__(self, model_active: bool = False):
         self.model_active = model_active
-        data = _roles()
+        data = person_roles()
         self.roles: Trie = Trie(data["roles"])
         self.role_lengths = sorted({len(r) for r in data["roles"]}, reverse=True)
         self.not_before: Trie = Trie({w: True for w in data["not_before"]})

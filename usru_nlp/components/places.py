@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -336,11 +337,14 @@ def _word_ends(text: str, e: int) -> bool:
 def _not_loanwords(doc: Doc, places: List[Place]) -> List[Place]:
     """Drop places outside the gazetteer made only of words UniDic knows as common nouns: the
     model's ウォールストリートジャーナル (ウォール|ストリート|ジャーナル), サンドウィッチマン."""
-    out = []
+    if all(p.kb_id is not None or p.country is not None for p in places):
+        return places  # all from the gazetteer or abbreviations (米): the usual case
     toks = tokens_of(doc)
+    starts = [t.start for t in toks]
+    out = []
     for p in places:
-        if p.kb_id is None and p.country is None:  # neither gazetteer nor abbreviation (米)
-            inside = [t for t in toks if p.start <= t.start < p.end]
+        if p.kb_id is None and p.country is None:
+            inside = toks[bisect_left(starts, p.start):bisect_left(starts, p.end)]
             if inside and all(t.tag.startswith("名詞-普通名詞") and t.reading for t in inside):
                 continue
         out.append(p)
