@@ -87,7 +87,7 @@ def tokens_of(doc: Doc) -> List[Tok]:
     """
     toks = doc.user_data.get(_TOKENS_KEY)
     if toks is None:
-        toks = [Tok(t.idx, t.idx + len(t.text), t.text, t.tag_, _reading(t))
+        toks = [Tok(t.idx, t.idx + len(t.text), t.text, t.tag_, reading_of(t))
                 for t in doc if not t.is_space]
         doc.user_data[_TOKENS_KEY] = toks
     elif toks and not isinstance(toks[0], Tok):  # a Doc read back from bytes: lists
@@ -95,6 +95,7 @@ def tokens_of(doc: Doc) -> List[Tok]:
     return toks
 
 
-def _reading(token) -> str:
+def reading_of(token) -> str:
+    """A token's katakana reading (``Reading=`` in its morph, set by the fugashi tokenizer), or ""."""
     values = token.morph.get("Reading")
     return values[0] if values else ""

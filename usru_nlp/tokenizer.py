@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from .extensions import Tok
+from .extensions import Tok, reading_of
 
 # Characters MeCab cannot take as they are: C0/C1 controls (NUL ends a C string), lone
 # surrogates (not encodable in UTF-8), non-characters. They become spaces for MeCab only.
@@ -41,12 +41,7 @@ _FEATURE_CACHE_MAX = 200_000  # distinct feature strings kept (a few tens of MB 
 WHITESPACE_TAG = "空白"
 
 if not Token.has_extension("reading"):
-    Token.set_extension("reading", getter=lambda t: _reading_of(t))
-
-
-def _reading_of(token: Token) -> str:
-    values = token.morph.get("Reading")
-    return values[0] if values else ""
+    Token.set_extension("reading", getter=reading_of)
 
 
 def _pos_of(tag: str) -> str:
