@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Tuple
 
 import fugashi
 import numpy

@@ -9,9 +9,9 @@ with a suffix or a second place is one longer place (横浜市, 吉野川, 神�
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
-from ..matching import Trie, is_hiragana, is_kanji, is_katakana, is_latin
+from ..matching import Trie, is_kanji, is_katakana, is_latin
 from ..schema import Place
 
 _RUN_MAX = 16

@@ -15,11 +15,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from calendar import monthrange
 
 from . import lexicon
 from .context import ContextReader, safe_date
-from .normalize import date_value, duration_value, fmt_time, fmt_year, normalize, type_and_mod, word_template
+from .normalize import date_value, fmt_time, fmt_year, normalize
 from .recognize import Span
 
 _LEX = lexicon.load()
