@@ -135,6 +135,10 @@ def _is_common_tag(tag: str) -> bool:
     return tag.startswith("名詞-普通名詞")
 
 
+def _is_noun_tag(tag: str) -> bool:
+    return tag.startswith("名詞")
+
+
 def _has_katakana(word: str) -> bool:
     return _KATAKANA.search(word) is not None
 
@@ -202,6 +206,7 @@ class UsruModel:
         self.known_loanwords = known_loanwords
         self._tag_cache: dict = {}
         self._common_cache: dict = {}
+        self._noun_cache: dict = {}
         self._word_cache: dict = {}
 
     def _units(self, doc, arr, start: int, end: int) -> List[Tuple[int, int]]:
@@ -224,9 +229,13 @@ class UsruModel:
             strings = doc.vocab.strings
             keep = _flags(strings, arr[:, _TAG], _is_proper_tag, self._tag_cache)
             katakana = _flags(strings, arr[:, _ORTH], _has_katakana, self._word_cache)
+            # a katakana word the dictionary knows as a verb, adjective, adverb or pronoun
+            # (モテる, カワイイ, サバサバ, コレ) is no name; unknown words have no reading
+            known = arr[:, _MORPH] != 0
+            katakana &= _flags(strings, arr[:, _TAG], _is_noun_tag, self._noun_cache) | ~known
             if not self.known_loanwords:
                 # a katakana word the dictionary knows as a common noun (テレビ, ニュース) is no name
-                known_common = _flags(strings, arr[:, _TAG], _is_common_tag, self._common_cache) & (arr[:, _MORPH] != 0)
+                known_common = _flags(strings, arr[:, _TAG], _is_common_tag, self._common_cache) & known
                 katakana &= ~known_common
             keep |= katakana
         space = arr[:, _SPACE].astype(bool)

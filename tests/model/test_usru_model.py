@@ -98,6 +98,15 @@ def test_known_loanwords_are_no_candidates():
     assert _unit_texts(m, text) == ["レモンとグレープのジュースを", "ザルコビッチが"]
 
 
+def test_katakana_words_of_other_parts_of_speech_are_no_candidates():
+    m = UsruModel(window=1)
+    # UniDic knows モテる (verb), カワイイ (adjective), サバサバ (adverb), コレ (pronoun)
+    text = "彼はモテるし、カワイイ。サバサバした性格で、コレが好き。ザルコビッチが来た。"
+    assert _unit_texts(m, text) == ["ザルコビッチが"]
+    m.known_loanwords = True  # known loanword nouns only: the other parts of speech stay out
+    assert _unit_texts(m, text) == ["ザルコビッチが"]
+
+
 def test_loanwords_are_not_persons_whatever_the_model_says():
     from usru_nlp import Extractor
 
