@@ -217,11 +217,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c:
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
-    # characters of words a model span may add to a name: proper nouns, unknown words, ・
-    # (not 賞受賞 of 芥川|賞受賞)
-    name_chars = {k for t in tokens_of(doc) if lo <= t.start < hi
-                  and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
-                  for k in range(t.start, t.end)}
+    name_chars = None  # built when a model span first needs it (see _name_chars)
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -230,6 +226,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         c = cands.get((s, e))
         if c is None:
+            if name_chars is None:
+                name_chars = _name_chars(doc, lo, hi)
             c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, name_chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True
@@ -305,6 +303,14 @@ def _plain_extension(text: str, s: int, e: int, inside, place_names, place_chars
         return False
     segments = re.split("[・＝=]", "".join(text[k] if k not in owned else "|" for k in range(s, e)))
     return not any(seg.strip("|") in place_names for part in segments for seg in part.split("|") if seg)
+
+
+def _name_chars(doc: Doc, lo: int, hi: int) -> set:
+    """Characters of words a model span may add to a name: proper nouns, unknown words, ・
+    (not 賞受賞 of 芥川|賞受賞)."""
+    return {k for t in tokens_of(doc) if lo <= t.start < hi
+            and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
+            for k in range(t.start, t.end)}
 
 
 def _same_given_name(surface: str, entry) -> bool:
