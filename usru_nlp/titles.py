@@ -13,7 +13,7 @@ from .kb import load_country_prefixes, load_places, load_titles
 from .matching import Trie, is_kanji, is_katakana
 
 FORMER = ("元", "前")
-CURRENT = ("現",)
+CURRENT = ("現", "新")  # 現政権, 石破新首相
 HONORIFICS = ("氏", "さん", "容疑者", "被告")
 ADMIN_WORDS = ("政権下", "政権期", "政権", "期")
 
@@ -83,11 +83,15 @@ class TitleGrammar:
         return bool(self.title_at(text, k) or text.startswith(ADMIN_WORDS, k)
                     or text.startswith(FORMER, k))
 
-    def after(self, text: str, i: int) -> TitleInfo:
-        """What follows a name ending at ``i``."""
+    def after(self, text: str, i: int, places: Optional[dict] = None) -> TitleInfo:
+        """What follows a name ending at ``i``. ``places``: the document's places by start
+        offset, for local offices written after a place (吉村洋文大阪府知事, 山中竹春横浜市長)."""
         info = TitleInfo(end=i)
         j = i
         if j < len(text) and text[j] in "・･":  # パトルシェフ・ロシア安全保障会議書記
+            local = self._local_title(text, j + 1, places) if places else None
+            if local:  # マムダニ・ニューヨーク市長
+                return local
             hit = self.country_at(text, j + 1)
             if hit and self.title_at(text, hit[0]):
                 info.country = hit[1]
@@ -131,6 +135,9 @@ class TitleGrammar:
                 info.admin = True
                 info.end = j + len(word)
                 return info
+        local = self._local_title(text, j, places) if places and info.country is None else None
+        if local:
+            return local
         t = self.title_at(text, j)
         if t:
             info.title = text[j : t[0]]
@@ -145,6 +152,22 @@ class TitleGrammar:
             info.end = j + 1
             return info
         return TitleInfo(end=i)
+
+    def _local_title(self, text: str, j: int, places: dict) -> Optional[TitleInfo]:
+        """A place and a local office right after it: 大阪府知事, 横浜市長, 渋谷区長. The place
+        stays in the title (as 駐ウクライナ in 駐ウクライナ米大使); its country is the official's."""
+        place = places.get(j)
+        if place is None:
+            return None
+        t = self.title_at(text, place.end)
+        if t is None and text[place.end - 1] in "都道府県州省市区町村":
+            t = self.title_at(text, place.end - 1)  # ニューヨーク市|長: the place's 市 starts 市長
+        if t is None or t[1].category != "local":
+            return None
+        where = getattr(place, "name_en", None)
+        return TitleInfo(title=text[j : t[0]], entry=t[1], end=t[0],
+                         title_en=f"{t[1].title_en} of {where}" if where else t[1].title_en,
+                         country=place.country or t[1].country_hint)
 
     # -- before the name --------------------------------------------------------------------
     def before(self, text: str, s: int) -> Optional[TitleInfo]:

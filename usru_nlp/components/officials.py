@@ -91,6 +91,7 @@ class OfficialTagger:
         others: List[NameCandidate] = []
         clusters: Dict[str, dict] = {}
         place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
+        places_at = {p.start: p for p in doc._.places or ()}
         for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
@@ -99,7 +100,7 @@ class OfficialTagger:
                 continue  # 米ロ外相, ナバラ女王 (a place found): places and a title, not a name
             if not (cand.entries or cand.model_person) and cand.place_word:
                 continue  # ナバラ女王: a UniDic country name and a title
-            official = self._official(text, cand, surface, date, clusters)
+            official = self._official(text, cand, surface, date, clusters, places_at)
             if official is None:
                 others.append(cand)
             else:
@@ -133,8 +134,9 @@ class OfficialTagger:
                                 cluster=o.cluster))
         return out
 
-    def _official(self, text: str, cand: NameCandidate, surface: str, date, clusters) -> Optional[Official]:
-        after = self.grammar.after(text, cand.end)
+    def _official(self, text: str, cand: NameCandidate, surface: str, date, clusters,
+                  places: Optional[dict] = None) -> Optional[Official]:
+        after = self.grammar.after(text, cand.end, places)
         before = None if (after.title or after.admin) else self.grammar.before(text, cand.start)
         info = after if (after.title or after.admin or before is None) else before
         titled = bool(info.title)
@@ -154,6 +156,10 @@ class OfficialTagger:
                 if not (titled and len(surface) >= 2):
                     return None
         country = info.country or self.grammar.country_before(text, cand.start)
+        if country is None and info.entry is not None and info.entry.category == "local" and places:
+            # 渋谷区の長谷部健区長, 上海市の龔正市長: the country of the place before の
+            country = next((p.country for p in places.values()
+                            if p.end == cand.start - 1 and text[p.end] == "の"), None)
         entry, office = (None, None)
         if cand.entries:
             entry, office = OfficialLinker.choose(cand.entries, info, country, date)

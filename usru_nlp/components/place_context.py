@@ -38,6 +38,7 @@ class PlaceContext:
         self.org_heads_inside = tuple(h for h in rules["org_heads"] if len(h) > 1)
         self.not_before_koku = rules["country_suffix_not_before"]
         self.state_words = tuple(rules["state_words"])
+        self.local_offices = _local_offices()  # 市長, 州知事: after a place they make it one
         self.extend = sorted(rules["extend_suffixes"], key=len, reverse=True)
         self.extend_needs_boundary = set(rules["extend_needs_boundary"])
         self.admin = tuple(rules["admin_suffixes"])
@@ -140,6 +141,11 @@ class PlaceContext:
             return True
         return compound and text[end : self._run_end(text, end)].endswith(self.org_heads)
 
+    def _local_office_after(self, text: str, e: int) -> bool:
+        """Does a local office follow the place (ニューヨーク|市長, ニューヨーク市|長 → 市長)?"""
+        return self.local_offices.match_at(text, e) is not None or (
+            text[e - 1] in _ADMIN_ENDS and self.local_offices.match_at(text, e - 1) is not None)
+
     def apply(self, text: str, places: List[Place], abbreviations: set) -> List[Place]:
         """Extend, merge and drop full place names in the light of their context.
 
@@ -173,13 +179,20 @@ class PlaceContext:
             verdict = self.blocked(text, p)
             if verdict is None:  # X・Y: keep X when Y is a place too (トルコ・イスタンブール)
                 verdict = (p.end + 1) not in starts
-            if p.kind != "country" and s_prev_dot(text, p.start) and not any(q.end == p.start - 1 for q in merged):
-                verdict = True  # ハンターズ・ポイント
+            if p.kind != "country" and s_prev_dot(text, p.start) and not any(q.end == p.start - 1 for q in merged) \
+                    and not self._local_office_after(text, p.end):
+                verdict = True  # ハンターズ・ポイント (not マムダニ・ニューヨーク市長)
             if not verdict:
                 kept.append(p)
         full = [(p.start, p.end) for p in kept if (p.start, p.end) not in abbreviations]
         return [p for p in kept if (p.start, p.end) not in abbreviations
                 or not any(s <= p.start and p.end <= e for s, e in full)]  # the 西 of 西ドイツ
+
+
+def _local_offices() -> Trie:
+    from ..kb import load_titles
+
+    return Trie({t.title: True for t in load_titles() if t.category == "local"})
 
 
 def s_prev_dot(text: str, s: int) -> bool:
