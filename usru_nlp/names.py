@@ -27,6 +27,9 @@ KATAKANA_NAME = re.compile(
 _NAME_OPENERS = "、，,。・「『（(　 \nのはがとをにもや"
 _NAME_CLOSERS = "、，,。」』）)はがのとをにもや"
 _NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
+# one kanji that may stand between a name and a title or さん without being part of the name:
+# 前/元/新 (石破新首相), 副, 駐, country abbreviations (米, 中), kinship (木村祐一|兄さん)
+_TITLE_PREFIX_KANJI = "前元現新次両同故各総駐副米英仏独露中韓朝日印豪加伊兄姉弟妹父母夫妻嫁婿孫"
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世(?![紀代界帯])")  # not 21世紀, 第3世代
 # a kanji word of 2-3 characters right before 氏, after a word boundary (、正恩氏は)
 _KANJI_BEFORE_SHI = re.compile(r"(?<![\u3005\u4e00-\u9fff])([\u4e00-\u9fff\u3005]{2,3})氏(?![\u4e00-\u9fff])")
@@ -136,6 +139,10 @@ def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int,
     if e < hi and is_kanji(text[e]) and text[e] not in _NOT_NAME_TAIL and e - s >= 3:
         if e + 1 >= hi or text[e + 1] in _NAME_CLOSERS:
             e += 1  # 水落朋|大
+        elif text[e] not in _TITLE_PREFIX_KANJI and e + 1 < hi \
+                and person_followers().match_at(text, e + 1) is not None \
+                and person_followers().match_at(text, e) is None:
+            e += 1  # 赤沢亮|正|経済再生相, 武藤容|治|氏: the kanji before a title or 氏 ends the name
     return s, e
 
 
@@ -170,7 +177,16 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     for s, e, _ in blocked_spans:
         for k in range(s, e):
             covered[k - lo] = True
-    for s, e, entries in alias_trie.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e)):
+    # a KB alias ends where a word ends (金 of 金正恩 is not the 金 of 金子|恭之) and is no
+    # prefix of a longer UniDic full name (李 of 李在明 is not the 李 of 李|明)
+    ends = {t.end for t in tokens_of(doc) if lo < t.end <= hi}
+    person_runs = _person_tokens(doc, lo, hi)
+    run_end = {s: e for s, e in person_runs}
+
+    def alias_ok(s: int, e: int) -> bool:
+        return e in ends and run_end.get(s, e) <= e and katakana_bounded(text, s, e)
+
+    for s, e, entries in alias_trie.finditer(text, lo, hi, accept=alias_ok):
         # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by
         # the shape pass below when the full name is longer
         m = KATAKANA_NAME.match(text, s)
@@ -197,7 +213,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if not entries and tail != surface:
             entries = [x for x in alias_trie.get(tail) or () if _same_given_name(surface, x)]
         c.entries = list(entries or [])
-    for s, e in _person_tokens(doc, lo, hi):
+    for s, e in person_runs:
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
@@ -205,7 +221,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     for t in tokens_of(doc):
         if lo <= t.start and t.end <= hi and t.tag.startswith("名詞-固有名詞-地名-一般") \
                 and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text) \
-                and followers.match_at(text, t.end) is not None and (t.start == lo or not is_kanji(text[t.start - 1])):
+                and followers.match_at(text, t.end) is not None and not text.startswith("様", t.end) \
+                and (t.start == lo or not is_kanji(text[t.start - 1])):  # not 王子様
             c = add(t.start, t.end)  # 野田首相: UniDic reads the town, the title says a person
             if c:
                 c.before_title = True

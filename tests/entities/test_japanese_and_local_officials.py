@@ -1,0 +1,73 @@
+"""Japanese cabinet and local officials, and names the dictionary splits, on invented sentences.
+
+Invented names are used where the point is the grammar, not the knowledge base.
+"""
+import pytest
+
+
+def officials(extractor, text, published="2025-11-20"):
+    r = extractor.extract(text, published=published)
+    return [(o.text, o.title, o.country) for o in r.officials]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cabinet offices written in full or with 大臣
+    ("山川一郎国土交通相は会見で述べた。", [("山川一郎", "国土交通相", "JP")]),
+    ("山川一郎農林水産大臣は視察した。", [("山川一郎", "農林水産大臣", "JP")]),
+    ("山川一郎国家公安委員長は述べた。", [("山川一郎", "国家公安委員長", "JP")]),
+    ("山川一郎副大臣は述べた。", [("山川一郎", "副大臣", None)]),
+    # 新 marks a new office holder as 現 does (首相 alone names no country)
+    ("山川一郎新首相は演説した。", [("山川一郎", "首相", None)]),
+])
+def test_cabinet_titles(extractor, text, expected):
+    assert officials(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place and a local office after the name: the place stays in the title
+    ("川村二郎大阪府知事は会見した。", [("川村二郎", "大阪府知事", "JP")]),
+    ("川村二郎横浜市長は述べた。", [("川村二郎", "横浜市長", "JP")]),
+    ("ジョン・スミス・ニューヨーク市長は述べた。", [("ジョン・スミス", "ニューヨーク市長", "US")]),
+    # a place before の gives a local official its country
+    ("上海市の李明市長は述べた。", [("李明", "市長", "CN")]),
+])
+def test_local_officials(extractor, text, expected):
+    assert officials(extractor, text) == expected
+
+
+def test_local_office_after_a_name_keeps_its_place(extractor):
+    r = extractor.extract("ジョン・スミス・ニューヨーク市長は述べた。")
+    assert [(p.text, p.country) for p in r.places] == [("ニューヨーク市", "US")]
+    assert [p.text for p in extractor.extract("ハンターズ・ポイントで会った。").places] == []
+
+
+def test_kanji_the_dictionary_splits_off_before_a_title_ends_the_name(extractor):
+    # UniDic reads the last kanji of these given names as a common noun
+    assert officials(extractor, "赤沢亮正経済再生相は述べた。") == [("赤沢亮正", "経済再生相", "JP")]
+    assert officials(extractor, "武藤容治経産相は述べた。") == [("武藤容治", "経産相", "JP")]
+    # ... but not a modifier of the title or a kinship word
+    assert officials(extractor, "岸田文雄前首相は述べた。")[0][:2] == ("岸田文雄", "首相")
+    got = [p.text for p in extractor.extract("芸人の木村祐一兄さんが話した。").persons]
+    assert "木村祐一兄" not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    # KB aliases 金 (金正恩), 菅 (菅義偉), 林 (林芳正), 李 (李在明) must not cut longer names
+    ("金子恭之国土交通相は述べた。", "金子恭之"),
+    ("投手の菅野智之は好投した。", "菅野智之"),
+    ("落語家の林家三平さんが出演した。", "林家三平"),
+    ("上海市の李明市長は述べた。", "李明"),
+])
+def test_kb_alias_is_no_prefix_of_a_longer_word(extractor, text, name):
+    r = extractor.extract(text, published="2025-11-20")
+    assert name in [m.text for m in (*r.officials, *r.persons)]
+    assert all(m.text != name[0] for m in (*r.officials, *r.persons))
+
+
+def test_kb_alias_still_found_as_a_word(extractor):
+    assert officials(extractor, "北朝鮮の金総書記は演説した。") == [("金", "総書記", "KP")]
+    assert officials(extractor, "菅首相は会見した。", published="2021-03-01") == [("菅", "首相", "JP")]
+
+
+def test_place_name_before_sama_is_no_person(extractor):
+    assert extractor.extract("白馬に乗った王子様を待っている。").persons == []
