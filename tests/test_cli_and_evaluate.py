@@ -82,3 +82,15 @@ def test_gsd_place_convention_drops_places_before_organisation_heads():
     assert gsd_place_span(text, 0, 2) is None  # 韓国軍: an ORG in GSD
     assert gsd_place_span(text, 4, 5) is None  # 米政府
     assert gsd_place_span(text, 8, 11) == (8, 11)  # ロシアの…: a place
+
+
+def test_gsd_place_convention_drops_places_before_election_heads(extractor):
+    from usru_nlp.conventions import gsd_place_span
+
+    text = "東京都知事選と松戸市議選、横浜市長選"
+    assert gsd_place_span(text, 0, 3) is None  # 東京都|知事選: an EVENT in GSD
+    assert gsd_place_span(text, 7, 9) is None  # 松戸|市議選
+    assert gsd_place_span(text, 13, 15) is None  # 横浜|市長選
+    # ... while we report the place, as the seed guidelines do for ソチ五輪
+    places = [p.text for p in extractor.extract("東京都知事選は7日に投開票された。").places]
+    assert places == ["東京都"]

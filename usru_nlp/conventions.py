@@ -17,10 +17,14 @@ Places: the seed guidelines mark the state inside 「ロシア軍」, 「米議�
 marks the whole as an ORG and not the place inside (gsd-ne train, our places right before 軍:
 22 of 24 inside a gold ORG and never a GPE; 政府 10 of 11; 陸軍/海軍/空軍/艦隊/警察 all). So
 :func:`gsd_place_span` drops a place written right before such an organisation head. The
-evaluation prints the place score without this mapping beside it.
+evaluation prints the place score without this mapping beside it. Elections are the same: the
+seed guidelines mark 東京都 in 「東京都知事選」; GSD marks 「沖縄県知事選」 as an EVENT and not the
+place inside (沖縄県知事選 2 of 2, 区議選 in gsd-ne train), so a place right before 知事選/市長選/市議選
+and the like is dropped too.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional, Tuple
 
 from .dates.recognize import recognize
@@ -29,11 +33,14 @@ from .schema import DateMention
 GSD_UNMARKED_PARTS = ("初頭", "序盤", "中盤", "終盤")
 # organisation heads after which GSD marks an ORG instead of the place: ロシア軍, 米政府, 米議会
 GSD_ORG_HEADS = ("軍", "陸軍", "海軍", "空軍", "艦隊", "政府", "議会", "警察")
+# election heads after which GSD marks an EVENT instead of the place: 沖縄県知事選
+GSD_EVENT_HEADS = re.compile("[都道府県市区町村]?(?:知事|長|議)選")
 
 
 def gsd_place_span(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
-    """(start, end) of a place under GSD conventions, or None where GSD marks an ORG around it."""
-    if text.startswith(GSD_ORG_HEADS, end):
+    """(start, end) of a place under GSD conventions, or None where GSD marks an ORG or an
+    election EVENT around it."""
+    if text.startswith(GSD_ORG_HEADS, end) or GSD_EVENT_HEADS.match(text, end):
         return None
     return (start, end)
 
