@@ -71,3 +71,12 @@ def test_kb_alias_still_found_as_a_word(extractor):
 
 def test_place_name_before_sama_is_no_person(extractor):
     assert extractor.extract("白馬に乗った王子様を待っている。").persons == []
+
+
+def test_us_states_and_prefectures_are_places_with_their_country(extractor):
+    r = extractor.extract("ペンシルベニア州とジョージア州、千葉県で集会が開かれた。ジョージアの首都はトビリシだ。")
+    assert [(p.text, p.country) for p in r.places] == [
+        ("ペンシルベニア州", "US"), ("ジョージア州", "US"), ("千葉県", "JP"), ("ジョージア", "GE"), ("トビリシ", "GE")]
+    # a prefecture's bare name is also a surname: the gazetteer holds only the suffixed form
+    r = extractor.extract("千葉さんは石川県の出身だ。")
+    assert [p.text for p in r.persons] == ["千葉"] and [p.text for p in r.places] == ["石川県"]
