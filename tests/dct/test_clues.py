@@ -117,3 +117,24 @@ def test_an_origin_or_a_time_looked_back_on_is_history():
     ev = [e for e in date_evidence("2011年に新店を開いた。同社は2005年に設立された。") if e.kind == "near_date"]
     assert [e.extra["role"] for e in ev] == ["", "hist"]
     assert ev[0].extra["latest"] == "latest"
+
+
+def test_cover_date_of_an_issue_is_no_event_ahead():
+    text = "特集は雑誌『月刊テスト』（2015年9月3日発売号）に載っている。"
+    ev = date_evidence(text)
+    assert not [e for e in ev if e.kind == "date"]  # no hard "ahead" bound from 発売
+    near = [e for e in ev if e.kind == "near_date"]
+    assert near and near[0].extra["tense"] is None and near[0].extra["role"] == ""
+    # a release stays a release, ahead of the article
+    ev = date_evidence("新刊は2015年9月3日に発売される。")
+    assert [e.extra["role"] for e in ev if e.kind == "near_date"] == ["release"]
+    assert [e.extra["tense"] for e in ev if e.kind == "date"] == ["future"]
+
+
+def test_end_of_a_period():
+    kinds = _kinds("応募期間：2015年6月1日（月）〜2015年6月14日（日）\n展示は7月1日（水）～7月20日（月）に開く。")
+    roles = {t: r for k, t, r, _, _ in kinds if k != "date"}
+    assert roles["2015年6月1日"] == "" and roles["2015年6月14日"] == "end"
+    assert roles["7月1日"] == "" and roles["7月20日"] == "end"
+    md = [e for e in date_evidence("展示は7月1日（水）〜7月20日（月）に開く。") if e.text == "7月20日"]
+    assert md and key(md[0]).startswith("float-end")

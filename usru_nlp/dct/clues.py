@@ -25,6 +25,11 @@ _UNTIL = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:まで|迄|までに
 # 「2012年3月10日（土）より全国ロードショー」, 「（2012年3月10日公開）」: a release, mostly weeks ahead
 _RELEASE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:より|から|に)?\s*[、,]?\s*(?:[^\s。、]{0,20}ほか)?(?:全国|全米|日本|全世界)?"
                       r"(?:で)?(?:順次|一斉|拡大)?(?:公開|ロードショー|発売|販売開始|配信開始|放送開始|上映|封切)")
+# 「『雑誌』（3月9日号）」, 「2012年4月号」, 「（6月20日発売号）」: the issue of a periodical, named by
+# the date on its cover, which is not the day it went on sale
+_ISSUE = re.compile(r"\s*(?:[(（][^)）]{1,4}[)）])?\s*(?:発売|発行)?(?:号|増刊号|臨時増刊)")
+# 「10月1日（土）〜10月31日（月）」: the end of a period, mostly ahead of the article
+_END_BEFORE = re.compile(r"[〜～~]\s*$")
 # 「・記事の見出し（2011年02月04日）」: a list of earlier articles, each with its date
 _REF = re.compile(r"\s*[)）]\s*(?:\n|$)")
 _REF_LINE = re.compile(r"^\s*[・●■◆○※\-]")
@@ -37,17 +42,22 @@ _REL_IS = re.compile(rf"({_RELW})は\s*{_YEAR}")
 
 
 def role(text: str, span) -> str:
-    """birth | hist | until | release | ref | "" (an ordinary event) for the dated mention ``span``:
-    a birth date, an origin or a time looked back on (「1977年創刊以来」, 「当時の2005年」), a
-    deadline, a release (film, product), the date of a listed earlier article."""
+    """birth | hist | until | release | issue | end | ref | "" (an ordinary event) for the dated
+    mention ``span``: a birth date, an origin or a time looked back on (「1977年創刊以来」, 「当時の
+    2005年」), a deadline, a release (film, product), the cover date of a periodical's issue, the
+    end of a period (「…〜10月31日」), the date of a listed earlier article."""
     if _BIRTH.match(text, span.end) or _BIRTH_LABEL.search(text[max(0, span.start - 8):span.start]):
         return "birth"
     if span.fields.get("suf_word") == "以来" or _HIST_AFTER.match(text, span.end) or _HIST_BEFORE.search(text[max(0, span.start - 8):span.start]):
         return "hist"
     if span.fields.get("suf_word") == "まで" or _UNTIL.match(text, span.end):
         return "until"
+    if _ISSUE.match(text, span.end):
+        return "issue"
     if _RELEASE.match(text, span.end):
         return "release"
+    if _END_BEFORE.search(text[max(0, span.start - 3):span.start]):
+        return "end"
     if text[span.start - 1:span.start] in "(（" and _REF.match(text, span.end):
         line = text[text.rfind("\n", 0, span.start) + 1:span.start]
         if _REF_LINE.match(line):

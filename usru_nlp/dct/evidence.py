@@ -152,6 +152,9 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
         per, four = _year_period(text, span, value) if explicit else (None, True)
         info = {"value": value, "tense": tense}
         kind = role(text, span)
+        if kind == "issue":  # a cover date names the issue: no event, no tense
+            tense = info["tense"] = None
+            kind = ""
         inherited = False
         if per is None and near and near[1] and _bare_day(f):  # 「2012年5月14日…。20日には」
             try:

@@ -41,7 +41,7 @@ def key(ev: Evidence) -> Optional[str]:
     tense = x.get("tense") or "none"
     if ev.kind == "near_date":
         gran = x.get("gran", "day")
-        if x.get("role"):  # birth | until | release | ref | inh (a bare day taking the month before)
+        if x.get("role"):  # birth | until | release | issue | end | ref | hist | inh (a bare day taking the month before)
             return f"{x['role']}:{gran}:{x.get('latest') or 'older'}"
         if gran == "day" and x.get("today"):
             return "day:today"
@@ -50,7 +50,7 @@ def key(ev: Evidence) -> Optional[str]:
     if ev.kind == "month_day":
         if x.get("today") and x.get("day"):
             return "float-today"
-        if x.get("role") in ("release", "until"):
+        if x.get("role") in ("release", "until", "issue", "end"):
             return f"float-{x['role']}:{tense}"
         if x.get("month") is None:
             return f"float-dwd:{tense}"
