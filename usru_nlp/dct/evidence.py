@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional
 
 from ..dates import Anchorer, lexicon, recognize
 from ..kb import KnowledgeBase, normalize_title
-from .clues import boxes, relative_years, role, widgets
+from .clues import boxes, elapsed, relative_years, role, widgets
 from .intervals import NEG, POS, Evidence, period
 
 # How near the DCT each dated mention lies is measured, not set here: see likelihood.py.
@@ -129,11 +129,13 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
 
     Product boxes (:func:`~.clues.boxes`) are left out, but the date their widget was made is
     kept. A bare day (「20日には」) shortly after a mention with a month takes its month (and year).
+    The origin of an elapsed time (「2006年12月12日に開始し、5周年」, :func:`~.clues.elapsed`) is no
+    mention near the DCT: the time added to it is.
     """
     end = len(text) if end is None else end
     anchorer = Anchorer(text, None, start, end)
     cut = boxes(text, start, end)
-    out: List[Evidence] = widgets(text, cut) + relative_years(text, start, end)
+    out: List[Evidence] = widgets(text, cut) + relative_years(text, start, end) + elapsed(text, start, end)
     last = None  # (end, year or None, four, month) of the last mention with a month
     for span in recognize(text, start, end):
         if any(a <= span.start < b for a, b, _ in cut):
@@ -195,6 +197,8 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
                             extra=info))
         if "month" in f:
             last = (span.end, None, True, f["month"])
+    origins = {e.start for e in out if e.kind == "elapsed"}
+    out = [e for e in out if not (e.kind == "near_date" and e.start in origins)]
     _mark_latest(out)
     return out
 
