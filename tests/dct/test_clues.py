@@ -167,3 +167,17 @@ def test_elapsed_time_since_a_dated_origin():
     assert [e.kind for e in ev if not e.hard] == [] and {e.kind for e in ev} == {"elapsed", "date"}
     d = document_date("このアプリは2014年3月1日に配信を開始し、3周年を迎えた。")
     assert d.value[:4] == "2017" and d.earliest <= "2017-03-01" <= d.latest
+
+
+def test_dates_around_the_body_are_weak_mentions():
+    from usru_nlp.dct import collect
+    body = "新しい公園が開園した。週末は家族連れでにぎわった。"
+    text = body + "\n■関連記事\n・駅前の商店街に新店舗（2016年4月12日）\n"
+    ev, stamp = collect(text, (0, len(body)))
+    assert stamp is None
+    out = [e for e in ev if e.extra.get("role") == "out"]
+    assert [e.text for e in out] == ["2016年4月12日"] and not [e for e in ev if e.hard]
+    assert key(out[0]).startswith("out:day")
+    d = document_date(text, (0, len(body)))
+    assert d is not None and d.value[:4] == "2016"
+    assert document_date(body, (0, len(body))) is None

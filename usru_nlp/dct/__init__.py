@@ -44,6 +44,14 @@ def collect(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterab
     """The evidence of ``text`` (dated mentions, hard constraints) and the page's timestamp."""
     lo, hi = body or (0, len(text))
     evidence = date_evidence(text, lo, hi)
+    for a, b in ((0, lo), (hi, len(text))):  # the page around the article: its dates say less
+        if b > a:
+            for e in date_evidence(text, a, b):
+                if e.kind == "widget":
+                    evidence.append(e)
+                elif not e.hard and e.kind in ("near_date", "month_day"):
+                    e.extra["role"] = "out"
+                    evidence.append(e)
     officials = [o for o in officials or () if lo <= o.start < hi]
     if officials:
         tenses = Anchorer(text, None, lo, hi)

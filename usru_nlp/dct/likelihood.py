@@ -50,7 +50,7 @@ def key(ev: Evidence) -> Optional[str]:
     if ev.kind == "month_day":
         if x.get("today") and x.get("day"):
             return "float-today"
-        if x.get("role") in ("release", "until", "issue", "end"):
+        if x.get("role") in ("release", "until", "issue", "end", "out"):
             return f"float-{x['role']}:{tense}"
         if x.get("month") is None:
             return f"float-dwd:{tense}"
