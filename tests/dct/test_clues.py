@@ -83,8 +83,12 @@ def test_today_month_day():
 
 
 def test_decision_to_hold_an_event_is_not_past():
-    ev = [e for e in date_evidence("同社は2013年4月27日に幕張で開催することを決定した。") if e.kind == "date"]
-    assert ev and ev[0].extra["tense"] == "future"
+    for text in ["同社は2013年4月27日に幕張で開催することを決定した。", "新作は2016年5月3日、全国で公開されることが決まった。",
+                 "展示会を2016年5月3日に開催する事が正式決定しました。"]:
+        ev = [e for e in date_evidence(text) if e.kind == "date"]
+        assert ev and ev[0].extra["tense"] == "future", text
+    ev = [e for e in date_evidence("展示会は2016年5月3日に開催された。") if e.kind == "date"]
+    assert ev and ev[0].extra["tense"] == "past"
 
 
 def test_value_is_the_centre_of_the_densest_window():

@@ -42,7 +42,7 @@ _HEAD_CATEGORIES = ("head_of_state", "head_of_government")
 
 _LEX_TENSE = lexicon.load()["tense"]
 # Only clear markers of what lies ahead: a bare 「…る」 is as often a relative clause or a habit.
-_FUTURE = (r"(?<=る)こと[をに](?:決定|発表|決め|明らか)|予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
+_FUTURE = (r"(?<=る)(?:こと|事)[をにがも](?:決定|発表|決め|決ま|明らか|正式決定|判明)|予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
            r"|(?:する|される|開く|行う|開かれる|行われる)(?=[。]|と(?:発表|明らか|伝え|報じ))")
 # a past relative clause: 「14年に実施した経済制裁」, 「2008年に発売された「婚活時代」」
 _PAST_CLAUSE = r"(?:した|された|れた|った|いた|えた|きた|けた|めた|じた|んだ)(?=[\u4e00-\u9fff\u30a0-\u30ff「『])"
