@@ -7,8 +7,10 @@
 1. :mod:`.find`: a publication timestamp written in the page → ``source="text"``.
 2. :mod:`.evidence`: constraints from dated mentions and their tense, and from officials and the
    terms of their offices in the knowledge base; :mod:`.clues` reads the role of a mention
-   (birth date, deadline, release, listed article) and relative years with their number
-   (「昨年の2011年」).
+   (birth date, deadline, release, listed article), relative years with their number
+   (「昨年の2011年」) and the time elapsed since a dated origin (「…に開始し、5周年を迎えた」).
+   Dates in the page around the body (related-article lists, profiles) are weak mentions
+   (role ``out``), never hard constraints.
 3. :mod:`.infer`: the maximum-weight consistent subset of the constraints gives
    [earliest, latest]; the most likely day given the dated mentions, with the offsets
    (DCT − mention) measured per kind and tense (:mod:`.likelihood`, ``models/dct/``), is the
