@@ -163,6 +163,13 @@ def test_elapsed_time_since_a_dated_origin():
         assert [e.extra["year"] for e in ev] == ([year] if year else []), text
         if year and "昨年" not in text:
             assert ev[0].covers(_o(year, 7, 1)), text
+    # an age after a birth date: from that birthday to the day before the next
+    ev = elapsed("選手は1990年5月3日生まれ、25歳の誕生日を迎えた。", 0, 30)
+    assert ev and (ev[0].lo, ev[0].hi) == (_o(2015, 5, 3), _o(2016, 5, 2))
+    ev = elapsed("会社員の花子さんは1980年生まれの35歳。", 0, 30)
+    assert ev and (ev[0].lo, ev[0].hi) == (_o(2015, 1, 1), _o(2016, 12, 31))
+    for text in ["1990年生まれで、20歳の時に上京した。", "1990年生まれ。20歳でデビュー。", "1990年生まれ、18歳以下の部で優勝。"]:
+        assert elapsed(text, 0, len(text)) == [], text
     ev = elapsed("2010年5月10日以来、1000日ぶりに勝った。", 0, 25)
     day = _o(2010, 5, 10) + 1000
     assert ev and ev[0].covers(day) and ev[0].covers(day + 20) and not ev[0].covers(day - 10)

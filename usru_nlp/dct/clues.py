@@ -5,7 +5,8 @@
 * :func:`relative_years`: a relative year named with its number (「昨年の2011年」, 「2012年（今年）」,
   「来年2013年」) fixes the year of the DCT itself.
 * :func:`elapsed`: a dated origin and the time since it (「2006年12月12日にサービスを開始し、5周年を
-  迎えた」, 「2003年の退任以来、8年ぶり」, 「1919年（今から93年前）」) give the DCT by addition.
+  迎えた」, 「2003年の退任以来、8年ぶり」, 「1919年（今から93年前）」, 「1985年生まれの26歳」) give the
+  DCT by addition.
 * :func:`boxes`, :func:`widgets`: product boxes (the release date of a book is not article
   text) and the day their widget was made (near the DCT).
 """
@@ -94,6 +95,9 @@ _SINCE = re.compile(r"以来")
 _COUNT_ANNIV = re.compile(r"(\d{1,3})\s*周年|(?:没後|生誕|誕生|結成|デビュー|創業|創刊|設立|開業|発売)\s*(\d{1,3})\s*年(?:目)?(?![前代度間以])")
 _COUNT_BURI = re.compile(r"(?:約|およそ)?(\d{1,4})\s*(年|日|か月|ヶ月|カ月|ケ月)\s*ぶり")
 _AGO_AFTER = re.compile(r"\s*[(（]?\s*(?:今から|いまから)\s*(\d{1,3})\s*年前")
+# 「1985年4月2日生まれの26歳」: an age now, not 「20歳の時」, 「18歳以下」, 「20歳でデビュー」
+_AGE = re.compile(r"(?<!\d)(\d{1,3})\s*[歳才](?!\s*(?:の(?:時|とき|頃|ころ|年|夏|春|秋|冬)|当時|以下|以上|未満|から|まで|前後|で(?!す)|差|年上|年下))")
+_AGE_REACH = 30
 _AGO_BEFORE = re.compile(r"(?:今から|いまから)?(\d{1,3})\s*年前の\s*$")
 _SHIFT = {"昨年": 1, "去年": 1, "一昨年": 2, "来年": -1, "今年": 0}
 _SHIFT_RX = re.compile(r"一昨年|昨年|去年|来年|今年")
@@ -114,6 +118,12 @@ def _count(norm: str, a: int, b: int):
     ago = _AGO_AFTER.match(norm, b) or _AGO_BEFORE.search(norm[max(0, a - 14):a])
     if ago:
         return "年", int(ago.group(1)), 0, ago.end() if ago.re is _AGO_AFTER else b
+    if _BIRTH.match(norm, b):
+        brk = _BREAK.search(norm, b, b + _AGE_REACH)
+        age = _AGE.search(norm, b, brk.start() if brk else min(len(norm), b + _AGE_REACH))
+        if age and not _YEAR_ANY.search(norm, b, age.start()):
+            return "歳", int(age.group(1)), 0, age.end()
+        return None
     brk = _BREAK.search(norm, b, b + ELAPSED_REACH)
     stop = brk.start() if brk else min(len(norm), b + ELAPSED_REACH)
     for rx, since in ((_COUNT_BURI, True), (_COUNT_ANNIV, False)):
@@ -131,7 +141,8 @@ def _count(norm: str, a: int, b: int):
 
 def elapsed(text: str, start: int, end: int) -> List[Evidence]:
     """Hard evidence from a dated origin and the time since it, in one sentence: the DCT lies
-    that long after the origin (an anniversary, 「…以来N年ぶり」, 「今からN年前」)."""
+    that long after the origin (an anniversary, 「…以来N年ぶり」, 「今からN年前」, an age after a
+    birth date 「1985年生まれの26歳」)."""
     norm = prepare(text)
     out = []
     for m in _ANCHOR.finditer(norm, start, end):
@@ -142,12 +153,15 @@ def elapsed(text: str, start: int, end: int) -> List[Evidence]:
         y, mo, d = int(m.group(1)), m.group(2), m.group(3)
         try:
             base = dt.date(y, int(mo) if mo else 1, int(d) if d else 1)
-            at = base.replace(year=y + n + shift) if unit == "年" else \
+            at = base.replace(year=y + n + shift) if unit in ("年", "歳") else \
                 base + dt.timedelta(days=n * (1 if unit == "日" else 30))
         except ValueError:  # 29 February, a month or day out of range
             continue
         a = at.toordinal()
-        if unit == "日":
+        if unit == "歳":  # from the birthday of that age to the day before the next one
+            lo = a if d else dt.date(at.year, 1, 1).toordinal()
+            hi = (dt.date(at.year + 1, at.month, at.day).toordinal() - 1) if d else dt.date(at.year + 1, 12, 31).toordinal()
+        elif unit == "日":
             lo, hi = a - 1, a + 31
         elif unit != "年":
             lo, hi = a - 31, a + 62
