@@ -83,8 +83,12 @@ def test_today_month_day():
 
 
 def test_decision_to_hold_an_event_is_not_past():
-    ev = [e for e in date_evidence("同社は2013年4月27日に幕張で開催することを決定した。") if e.kind == "date"]
-    assert ev and ev[0].extra["tense"] == "future"
+    for text in ["同社は2013年4月27日に幕張で開催することを決定した。", "新作は2016年5月3日、全国で公開されることが決まった。",
+                 "展示会を2016年5月3日に開催する事が正式決定しました。"]:
+        ev = [e for e in date_evidence(text) if e.kind == "date"]
+        assert ev and ev[0].extra["tense"] == "future", text
+    ev = [e for e in date_evidence("展示会は2016年5月3日に開催された。") if e.kind == "date"]
+    assert ev and ev[0].extra["tense"] == "past"
 
 
 def test_value_is_the_centre_of_the_densest_window():
@@ -109,7 +113,7 @@ def test_prior_prefers_the_web_era_among_weekday_candidates():
 
 def test_an_origin_or_a_time_looked_back_on_is_history():
     for text in ["同誌は1977年創刊以来、多くのブームを生んだ。", "このシリーズは2005年に誕生した。",
-                 "当時の2003年には誰も知らなかった。", "2008年10月6日以来、1273日ぶりの白星を挙げた。"]:
+                 "当時の2003年には誰も知らなかった。", "2009年6月3日以来、白星がない。"]:
         near = [e for e in date_evidence(text) if e.kind == "near_date"]
         assert near and near[0].extra["role"] == "hist", text
         assert key(near[0]).startswith("hist:"), text
@@ -117,3 +121,74 @@ def test_an_origin_or_a_time_looked_back_on_is_history():
     ev = [e for e in date_evidence("2011年に新店を開いた。同社は2005年に設立された。") if e.kind == "near_date"]
     assert [e.extra["role"] for e in ev] == ["", "hist"]
     assert ev[0].extra["latest"] == "latest"
+
+
+def test_cover_date_of_an_issue_is_no_event_ahead():
+    text = "特集は雑誌『月刊テスト』（2015年9月3日発売号）に載っている。"
+    ev = date_evidence(text)
+    assert not [e for e in ev if e.kind == "date"]  # no hard "ahead" bound from 発売
+    near = [e for e in ev if e.kind == "near_date"]
+    assert near and near[0].extra["tense"] is None and near[0].extra["role"] == ""
+    # a release stays a release, ahead of the article
+    ev = date_evidence("新刊は2015年9月3日に発売される。")
+    assert [e.extra["role"] for e in ev if e.kind == "near_date"] == ["release"]
+    assert [e.extra["tense"] for e in ev if e.kind == "date"] == ["future"]
+
+
+def test_end_of_a_period():
+    kinds = _kinds("応募期間：2015年6月1日（月）〜2015年6月14日（日）\n展示は7月1日（水）～7月20日（月）に開く。")
+    roles = {t: r for k, t, r, _, _ in kinds if k != "date"}
+    assert roles["2015年6月1日"] == "" and roles["2015年6月14日"] == "end"
+    assert roles["7月1日"] == "" and roles["7月20日"] == "end"
+    md = [e for e in date_evidence("展示は7月1日（水）〜7月20日（月）に開く。") if e.text == "7月20日"]
+    assert md and key(md[0]).startswith("float-end")
+
+
+def test_elapsed_time_since_a_dated_origin():
+    from usru_nlp.dct.clues import elapsed
+    cases = [
+        ("このアプリは2014年3月1日に配信を開始し、3周年を迎えた。", 2017),       # an anniversary
+        ("劇団は1990年に結成されて以来、今年で30周年を迎える。", 2020),
+        ("その店は2001年に開業した。", None),                                   # no count
+        ("2009年の引退以来、6年ぶりに舞台に立った。", 2015),                       # 以来…ぶり
+        ("球場は1985年（今から40年前）に完成した。", 2025),                        # 今からN年前
+        ("8年前の2007年に初めて訪れた。", 2015),
+        ("2016年に登場して以来、昨年で5周年を迎えた。", 2022),                    # the year after
+        ("2018年夏、サイトの10周年記念として催した。", None),                     # no origin: no anniversary
+        ("「2019年冬モデル」を出し、連載20周年を祝った。", None),                 # the noun is part of the count
+        ("1980年に誕生し、2020年に誕生40周年を迎えた。", None),                   # another year in between
+    ]
+    for text, year in cases:
+        ev = elapsed(text, 0, len(text))
+        assert [e.extra["year"] for e in ev] == ([year] if year else []), text
+        if year and "昨年" not in text:
+            assert ev[0].covers(_o(year, 7, 1)), text
+    # an age after a birth date: from that birthday to the day before the next
+    ev = elapsed("選手は1990年5月3日生まれ、25歳の誕生日を迎えた。", 0, 30)
+    assert ev and (ev[0].lo, ev[0].hi) == (_o(2015, 5, 3), _o(2016, 5, 2))
+    ev = elapsed("会社員の花子さんは1980年生まれの35歳。", 0, 30)
+    assert ev and (ev[0].lo, ev[0].hi) == (_o(2015, 1, 1), _o(2016, 12, 31))
+    for text in ["1990年生まれで、20歳の時に上京した。", "1990年生まれ。20歳でデビュー。", "1990年生まれ、18歳以下の部で優勝。"]:
+        assert elapsed(text, 0, len(text)) == [], text
+    ev = elapsed("2010年5月10日以来、1000日ぶりに勝った。", 0, 25)
+    day = _o(2010, 5, 10) + 1000
+    assert ev and ev[0].covers(day) and ev[0].covers(day + 20) and not ev[0].covers(day - 10)
+    # the origin is no mention near the DCT: only the time added to it is
+    ev = date_evidence("2010年5月10日以来、1000日ぶりに勝った。")
+    assert [e.kind for e in ev if not e.hard] == [] and {e.kind for e in ev} == {"elapsed", "date"}
+    d = document_date("このアプリは2014年3月1日に配信を開始し、3周年を迎えた。")
+    assert d.value[:4] == "2017" and d.earliest <= "2017-03-01" <= d.latest
+
+
+def test_dates_around_the_body_are_weak_mentions():
+    from usru_nlp.dct import collect
+    body = "新しい公園が開園した。週末は家族連れでにぎわった。"
+    text = body + "\n■関連記事\n・駅前の商店街に新店舗（2016年4月12日）\n"
+    ev, stamp = collect(text, (0, len(body)))
+    assert stamp is None
+    out = [e for e in ev if e.extra.get("role") == "out"]
+    assert [e.text for e in out] == ["2016年4月12日"] and not [e for e in ev if e.hard]
+    assert key(out[0]).startswith("out:day")
+    d = document_date(text, (0, len(body)))
+    assert d is not None and d.value[:4] == "2016"
+    assert document_date(body, (0, len(body))) is None

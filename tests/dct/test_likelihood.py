@@ -6,7 +6,7 @@ import numpy as np
 from usru_nlp.dct import document_date, infer
 from usru_nlp.dct.evidence import date_evidence
 from usru_nlp.dct.intervals import NEG, Evidence
-from usru_nlp.dct.likelihood import EDGES, OffsetModel, backoff, histograms, key, placements
+from usru_nlp.dct.likelihood import EDGES, OffsetModel, backoff, histograms, key, offsets, placements
 
 
 def _o(y, m, d):
@@ -98,3 +98,13 @@ def test_repeated_mentions_of_one_period_do_not_outvote_others():
                  extra={"gran": "day", "day": True, "tense": None, "latest": "last"})
     n = _repeats(a + [b])
     assert [n[id(e)] for e in a] == [4, 4, 4, 4] and n[id(b)] == 1
+
+
+def test_weekday_of_a_month_day_in_a_relative_year_restricts_the_year():
+    from usru_nlp.dct.evidence import date_evidence
+    ev = [e for e in date_evidence("今年5月14日（月）に発表会を開いた。") if e.kind == "month_day"]
+    assert ev and ev[0].extra["year_rel"] == 0 and ev[0].extra["weekday"] == 1
+    days = np.array([dt.date(2012, 6, 1).toordinal(), dt.date(2013, 6, 1).toordinal()])
+    off = offsets(ev[0], days)
+    assert off[0] == 18                   # 2012-05-14 was a Monday
+    assert abs(off[1]) > 365              # 2013-05-14 was not: the nearest Monday 14 May is years away

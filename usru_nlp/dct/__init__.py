@@ -7,8 +7,10 @@
 1. :mod:`.find`: a publication timestamp written in the page → ``source="text"``.
 2. :mod:`.evidence`: constraints from dated mentions and their tense, and from officials and the
    terms of their offices in the knowledge base; :mod:`.clues` reads the role of a mention
-   (birth date, deadline, release, listed article) and relative years with their number
-   (「昨年の2011年」).
+   (birth date, deadline, release, listed article), relative years with their number
+   (「昨年の2011年」) and the time elapsed since a dated origin (「…に開始し、5周年を迎えた」).
+   Dates in the page around the body (related-article lists, profiles) are weak mentions
+   (role ``out``), never hard constraints.
 3. :mod:`.infer`: the maximum-weight consistent subset of the constraints gives
    [earliest, latest]; the most likely day given the dated mentions, with the offsets
    (DCT − mention) measured per kind and tense (:mod:`.likelihood`, ``models/dct/``), is the
@@ -44,6 +46,14 @@ def collect(text: str, body: Optional[Tuple[int, int]] = None, officials: Iterab
     """The evidence of ``text`` (dated mentions, hard constraints) and the page's timestamp."""
     lo, hi = body or (0, len(text))
     evidence = date_evidence(text, lo, hi)
+    for a, b in ((0, lo), (hi, len(text))):  # the page around the article: its dates say less
+        if b > a:
+            for e in date_evidence(text, a, b):
+                if e.kind == "widget":
+                    evidence.append(e)
+                elif not e.hard and e.kind in ("near_date", "month_day"):
+                    e.extra["role"] = "out"
+                    evidence.append(e)
     officials = [o for o in officials or () if lo <= o.start < hi]
     if officials:
         tenses = Anchorer(text, None, lo, hi)

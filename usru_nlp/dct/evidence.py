@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional
 
 from ..dates import Anchorer, lexicon, recognize
 from ..kb import KnowledgeBase, normalize_title
-from .clues import boxes, relative_years, role, widgets
+from .clues import boxes, elapsed, relative_years, role, widgets
 from .intervals import NEG, POS, Evidence, period
 
 # How near the DCT each dated mention lies is measured, not set here: see likelihood.py.
@@ -42,7 +42,7 @@ _HEAD_CATEGORIES = ("head_of_state", "head_of_government")
 
 _LEX_TENSE = lexicon.load()["tense"]
 # Only clear markers of what lies ahead: a bare 「…る」 is as often a relative clause or a habit.
-_FUTURE = (r"(?<=る)こと[をに](?:決定|発表|決め|明らか)|予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
+_FUTURE = (r"(?<=る)(?:こと|事)[をにがも](?:決定|発表|決め|決ま|明らか|正式決定|判明)|予定|方針|見通し|見込み|計画|にも|目指す|控え|迫る|へ(?=[。、」]|$)|を控え|始まる(?=[。、])|迎える(?=[。、])"
            r"|(?:する|される|開く|行う|開かれる|行われる)(?=[。]|と(?:発表|明らか|伝え|報じ))")
 # a past relative clause: 「14年に実施した経済制裁」, 「2008年に発売された「婚活時代」」
 _PAST_CLAUSE = r"(?:した|された|れた|った|いた|えた|きた|けた|めた|じた|んだ)(?=[\u4e00-\u9fff\u30a0-\u30ff「『])"
@@ -129,11 +129,13 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
 
     Product boxes (:func:`~.clues.boxes`) are left out, but the date their widget was made is
     kept. A bare day (「20日には」) shortly after a mention with a month takes its month (and year).
+    The origin of an elapsed time (「2006年12月12日に開始し、5周年」, :func:`~.clues.elapsed`) is no
+    mention near the DCT: the time added to it is.
     """
     end = len(text) if end is None else end
     anchorer = Anchorer(text, None, start, end)
     cut = boxes(text, start, end)
-    out: List[Evidence] = widgets(text, cut) + relative_years(text, start, end)
+    out: List[Evidence] = widgets(text, cut) + relative_years(text, start, end) + elapsed(text, start, end)
     last = None  # (end, year or None, four, month) of the last mention with a month
     for span in recognize(text, start, end):
         if any(a <= span.start < b for a, b, _ in cut):
@@ -152,6 +154,9 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
         per, four = _year_period(text, span, value) if explicit else (None, True)
         info = {"value": value, "tense": tense}
         kind = role(text, span)
+        if kind == "issue":  # a cover date names the issue: no event, no tense
+            tense = info["tense"] = None
+            kind = ""
         inherited = False
         if per is None and near and near[1] and _bare_day(f):  # 「2012年5月14日…。20日には」
             try:
@@ -192,6 +197,8 @@ def date_evidence(text: str, start: int = 0, end: Optional[int] = None) -> List[
                             extra=info))
         if "month" in f:
             last = (span.end, None, True, f["month"])
+    origins = {e.start for e in out if e.kind == "elapsed"}
+    out = [e for e in out if not (e.kind == "near_date" and e.start in origins)]
     _mark_latest(out)
     return out
 

@@ -223,7 +223,7 @@ def tier(dct: Optional[DocumentDate]) -> Optional[str]:
         return dct.source
     best = "year"
     used = [e for e in dct.evidence if e.get("used") and e.get("role") not in ("birth", "until")]
-    year = any(e["kind"] in ("near_date", "year_rel", "office", "widget") for e in used)
+    year = any(e["kind"] in ("near_date", "year_rel", "elapsed", "office", "widget") for e in used)
     for e in used:
         if e["kind"] == "near_date" and e.get("gran") == "day" and e.get("four") and e.get("role") != "inh" \
                 or e["kind"] == "month_day" and e.get("day") and e.get("weekday") and year:

@@ -41,7 +41,7 @@ def key(ev: Evidence) -> Optional[str]:
     tense = x.get("tense") or "none"
     if ev.kind == "near_date":
         gran = x.get("gran", "day")
-        if x.get("role"):  # birth | until | release | ref | inh (a bare day taking the month before)
+        if x.get("role"):  # birth | until | release | issue | end | ref | hist | inh (a bare day taking the month before)
             return f"{x['role']}:{gran}:{x.get('latest') or 'older'}"
         if gran == "day" and x.get("today"):
             return "day:today"
@@ -50,7 +50,7 @@ def key(ev: Evidence) -> Optional[str]:
     if ev.kind == "month_day":
         if x.get("today") and x.get("day"):
             return "float-today"
-        if x.get("role") in ("release", "until"):
+        if x.get("role") in ("release", "until", "issue", "end", "out"):
             return f"float-{x['role']}:{tense}"
         if x.get("month") is None:
             return f"float-dwd:{tense}"
@@ -111,10 +111,16 @@ def offsets(ev: Evidence, days: np.ndarray) -> Optional[np.ndarray]:
     rel = ev.extra.get("year_rel")
     if rel is not None and ev.extra.get("month"):
         years = _year_of(days) + rel
-        m, d = ev.extra["month"], ev.extra.get("day") or 1
+        m, d, wd = ev.extra["month"], ev.extra.get("day") or 1, ev.extra.get("weekday")
         uniq, inv = np.unique(years, return_inverse=True)
-        at = np.array([dt.date(y, m, min(d, monthrange(y, m)[1])).toordinal() for y in uniq.tolist()])
-        place = at[inv]
+        at = []
+        for y in uniq.tolist():
+            day = dt.date(y, m, min(d, monthrange(y, m)[1]))
+            if wd and ev.extra.get("day") and day.isoweekday() != wd:  # 「今年5月14日（月）」 in a year
+                near = placements(ev, range(y - FLOAT_YEARS, y + FLOAT_YEARS + 1))  # where it is no Monday
+                day = dt.date.fromordinal(int(near[np.argmin(np.abs(near - day.toordinal()))])) if len(near) else day
+            at.append(day.toordinal())
+        place = np.array(at)[inv]
         return days - place
     y0 = dt.date.fromordinal(int(days.min())).year
     y1 = dt.date.fromordinal(int(days.max())).year
