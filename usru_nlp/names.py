@@ -96,17 +96,21 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     first_tag = ""
     stray = False  # the token before the run is one kanji the dictionary misread (淡 as an adjective)
     prev = None
+    given = False  # the run has a given name: a surname of 2+ characters after it starts another
+    # name (李麗仙|清原); one kanji read as a surname is more often the end of the name (馬場鑑|周)
     for t in tokens_of(doc):
         if t.start < lo or t.start >= hi:
             continue
         if t.tag.startswith("名詞-固有名詞-人名"):
-            if run and run[1] == t.start:
+            if run and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
+                given = given or t.tag.endswith("名")
                 run[1] = t.end
             else:
                 if run:
                     out.append(_complete(text, run, first_tag, lo, hi, stray))
                 run = [t.start, t.end]
                 first_tag = t.tag
+                given = t.tag.endswith("名")
                 stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
                     and prev.tag.startswith(("形容詞", "動詞")) and prev.end == t.start
         else:
@@ -166,6 +170,18 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         cands[(s, e)] = c
         return c
 
+    # starts of UniDic given names right after a surname (山崎|正友): a surname alias of the
+    # knowledge base (山崎 → 山崎和之) ending there is the surname of another person
+    given_name_starts = set()
+    name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
+    prev = None
+    for t in tokens_of(doc):
+        if prev is not None and prev.end == t.start and prev.tag.startswith("名詞-固有名詞-人名"):
+            if prev.tag.endswith("姓") and t.tag.endswith("人名-名"):
+                given_name_starts.add(t.start)
+            elif prev.tag.endswith("名") and t.tag.endswith("人名-姓") and len(t.text) >= 2:
+                name_breaks.add(t.start)
+        prev = t
     blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
     for s, e, _ in blocked_spans:
         for k in range(s, e):
@@ -178,6 +194,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         if s >= 2 and text[s - 1] in "・＝=" and is_katakana(text[s - 2]) and is_katakana(text[s]):
             continue  # ハンス・|ミュラー: the surname of a longer name, found whole by the shape pass
+        if e in given_name_starts:
+            continue  # 河野|洋平: a surname alias followed by a UniDic given name is someone else
         c = add(s, e)
         if c:
             c.entries = list(entries)
@@ -230,6 +248,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         c = cands.get((s, e))
         if c is None:
+            if any(s < k < e for k in name_breaks):
+                continue  # 李麗仙|清原 read as one name by the model
             c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, name_chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True

@@ -120,3 +120,16 @@ def test_names_next_to_role_words_and_titles(ex, text, officials_, persons_):
     r = ex.extract(text, published="2012-01-01")
     assert [(o.text, o.title, o.country) for o in r.officials] == officials_
     assert [(p.text, p.role) for p in r.persons] == persons_
+
+
+@pytest.mark.parametrize("text, name", [
+    ("式典には河野浩二氏の長男も出席した。", "河野浩二"),   # 河野 is a KB surname alias
+    ("会場で加藤正樹が挨拶した。", "加藤正樹"),
+])
+def test_surname_alias_followed_by_a_given_name_is_another_person(ex, text, name):
+    assert name in people(ex, text)
+
+
+def test_surname_after_a_given_name_starts_another_name(ex):
+    got = people(ex, "主演:佐藤健一田中氏の弟。")
+    assert "佐藤健一田中" not in got
