@@ -172,6 +172,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
 
     # starts of UniDic given names right after a surname (山崎|正友): a surname alias of the
     # knowledge base (山崎 → 山崎和之) ending there is the surname of another person
+    followers = person_followers()
+    given_tails: Dict[int, int] = {}  # end of a surname -> end of the kanji after it
     given_name_starts = set()
     name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
     prev = None
@@ -219,7 +221,6 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
-    followers = person_followers()
     for t in tokens_of(doc):
         if lo <= t.start and t.end <= hi and t.tag.startswith("名詞-固有名詞-地名-一般") \
                 and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text) \
@@ -240,6 +241,23 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     name_chars = {k for t in tokens_of(doc) if lo <= t.start < hi
                   and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
                   for k in range(t.start, t.end)}
+    # a given name the dictionary reads as common words (植村|花菜, 木暮|塵|八): 1-3 kanji after a
+    # UniDic surname, read as nouns, suffixes or symbols (not verbs: 山田|来), up to a word
+    # boundary, when the model reads surname and kanji as one person
+    toks = [t for t in tokens_of(doc) if lo <= t.start and t.end <= hi]
+    not_name_tail = Trie({w: True for w in person_roles()["not_before"]})
+    for i, t in enumerate(toks):
+        if not (t.tag.endswith("人名-姓") and all(is_kanji(ch) for ch in t.text)) \
+                or not_name_tail.match_at(text, t.end) is not None:
+            continue  # 芥川|賞受賞, 島津|家
+        j = i + 1  # the nouns after the surname, up to a word boundary
+        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].end - t.end <= 3 \
+                and toks[j].tag.startswith(("名詞", "接尾辞", "記号", "補助記号-一般")) \
+                and not toks[j].tag.endswith("サ変可能") and all(is_kanji(ch) for ch in toks[j].text):
+            j += 1
+        k = toks[j - 1].end
+        if t.end < k and (k >= hi or not is_kanji(text[k]) or followers.match_at(text, k)):
+            given_tails[t.end] = k
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -250,7 +268,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c is None:
             if any(s < k < e for k in name_breaks):
                 continue  # 李麗仙|清原 read as one name by the model
-            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, name_chars) or add(s, e)
+            chars = name_chars
+            for a, b in given_tails.items():
+                if s < a and b == e:
+                    chars = name_chars | set(range(a, b))
+            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True
         if c:

@@ -133,3 +133,17 @@ def test_surname_alias_followed_by_a_given_name_is_another_person(ex, text, name
 def test_surname_after_a_given_name_starts_another_name(ex):
     got = people(ex, "主演:佐藤健一田中氏の弟。")
     assert "佐藤健一田中" not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("司会は森岡花菜と田村美沙が務めた。", "森岡花菜"),  # 花菜: a common noun to UniDic
+])
+def test_given_name_read_as_common_noun_joins_the_surname_with_the_model(ex, text, name):
+    if ex.model == "none":
+        pytest.skip("needs the model's span")
+    assert name in people(ex, text)
+
+
+@pytest.mark.parametrize("text", ["さらに芥川賞受賞の記念式典が開かれた。", "島津家の当主が訪れた。"])
+def test_no_given_name_after_a_surname_before_a_family_or_prize_word(ex, text):
+    assert not any(n.endswith(("受賞", "家の")) or n in ("芥川賞受賞", "島津家") for n in people(ex, text))
