@@ -82,3 +82,11 @@ def test_gsd_place_convention_drops_places_before_organisation_heads():
     assert gsd_place_span(text, 0, 2) is None  # 韓国軍: an ORG in GSD
     assert gsd_place_span(text, 4, 5) is None  # 米政府
     assert gsd_place_span(text, 8, 11) == (8, 11)  # ロシアの…: a place
+
+
+def test_gsd_person_convention_keeps_chan_inside_and_san_outside():
+    from usru_nlp.conventions import gsd_person_span
+
+    text = "ミキちゃんと田中さん"
+    assert gsd_person_span(text, 0, 2) == (0, 5)
+    assert gsd_person_span(text, 6, 8) == (6, 8)
