@@ -147,3 +147,16 @@ def test_given_name_read_as_common_noun_joins_the_surname_with_the_model(ex, tex
 @pytest.mark.parametrize("text", ["さらに芥川賞受賞の記念式典が開かれた。", "島津家の当主が訪れた。"])
 def test_no_given_name_after_a_surname_before_a_family_or_prize_word(ex, text):
     assert not any(n.endswith(("受賞", "家の")) or n in ("芥川賞受賞", "島津家") for n in people(ex, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("写真はマルコ・ベルトラッチによって撮影された。", "マルコ・ベルトラッチ"),
+    ("父はタルコヴァと共に旅に出た。", "タルコヴァ"),
+])
+def test_unknown_katakana_agent_or_companion_is_a_person(ex, text, name):
+    assert name in people(ex, text)
+
+
+@pytest.mark.parametrize("text", ["ボルテゾミブによる治療が始まった。", "ゼネラクスによると、売上は伸びた。"])
+def test_single_unknown_word_before_niyoru_is_no_person(ex, text):
+    assert people(ex, text) == []

@@ -23,6 +23,11 @@ from ..segment import split_lines
 from .evidence import ACCEPT, PERSON, ModelVotes, kanji_glued, model_active, person_vote, word_bounded
 
 
+# after which an unknown katakana word is taken for a person (see PersonTagger._is_person)
+_AGENT_PARTICLES = ("は", "が", "と共に", "とともに")
+# the agent of a work or an act: only for a name of several parts (リード・クラッコフによって);
+# a single word there is as often a company or a substance (ターガスによって, クルミンによる)
+_AUTHOR_PARTICLES = re.compile(r"による(?!と)|によって")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
@@ -86,9 +91,12 @@ class PersonTagger:
         if e - s < 2 and not (role or honorific or cand.model_person):
             return False  # 王, 習: one character needs a role, 氏 or the model
         vote = person_vote(votes, s, e, strong=strong, weak=cand.unidic_person or cand.model_person)
-        if vote != ACCEPT and cand.unknown_word and text.startswith(("は", "が"), e):
-            # a katakana word UniDic does not know, as topic or subject: more often a person than
-            # not (GSD train: は 25/37, が 21/37), unless the model calls it something else
+        if vote != ACCEPT and cand.unknown_word and (
+                text.startswith(_AGENT_PARTICLES, e)
+                or (_AUTHOR_PARTICLES.match(text, e) and re.search("[・＝=]", text[s:e]))):
+            # a katakana word UniDic does not know, as topic, subject, companion or agent: more
+            # often a person than not (GSD train: は 25/37, が 21/37, と共に 2/2, による/によって
+            # after a full name 5/5), unless the model calls it something else
             return not votes.says_other(s, e, PERSON)
         return vote == ACCEPT
 
