@@ -176,6 +176,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     given_tails: Dict[int, int] = {}  # end of a surname -> end of the kanji after it
     given_name_starts = set()
     name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
+    inside_name_token = {k for t in tokens_of(doc) if t.tag.startswith("名詞-固有名詞-人名")
+                         for k in range(t.start + 1, t.end)}
     prev = None
     for t in tokens_of(doc):
         if prev is not None and prev.end == t.start and prev.tag.startswith("名詞-固有名詞-人名"):
@@ -196,8 +198,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         if s >= 2 and text[s - 1] in "・＝=" and is_katakana(text[s - 2]) and is_katakana(text[s]):
             continue  # ハンス・|ミュラー: the surname of a longer name, found whole by the shape pass
-        if e in given_name_starts:
-            continue  # 河野|洋平: a surname alias followed by a UniDic given name is someone else
+        if e in given_name_starts or e in inside_name_token:
+            continue  # 河野|洋平, 金|城: a surname alias before a given name or inside a name is someone else
         c = add(s, e)
         if c:
             c.entries = list(entries)

@@ -160,3 +160,11 @@ def test_unknown_katakana_agent_or_companion_is_a_person(ex, text, name):
 @pytest.mark.parametrize("text", ["ボルテゾミブによる治療が始まった。", "ゼネラクスによると、売上は伸びた。"])
 def test_single_unknown_word_before_niyoru_is_no_person(ex, text):
     assert people(ex, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("選挙では金城氏の得票が伸びた。", "金城"),     # not 金 (a KB alias) + 城
+    ("会見には菅谷氏も同席した。", "菅谷"),
+])
+def test_kb_alias_inside_a_unidic_name_is_not_that_person(ex, text, name):
+    assert name in people(ex, text)
