@@ -114,3 +114,15 @@ def test_dou_title_refers_back_to_the_official_with_that_title(extractor):
 def test_town_like_surname_before_sensei_is_a_person(extractor):
     r = extractor.extract("名越先生に聞いた。", published="2012-01-01")
     assert r.places == [] and [(p.text, p.role) for p in r.persons] == [("名越", "other")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宮脇駅長が列車を見送った。", "宮脇"),     # 駅 begins 駅長, not a station name
+    ("長谷川区議は会見で述べた。", "長谷川"),
+])
+def test_family_word_that_begins_a_longer_word_does_not_block(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+def test_prize_after_a_name_blocks_whatever_the_tokenizer(extractor):
+    assert extractor.extract("新藤兼人賞金賞などを受賞した。").persons == []

@@ -125,6 +125,11 @@ class PersonTagger:
             found[(s, e)] = Person(s, e, text[s:e], role="journalist")
         for s, e in self._bylines(doc, region):
             found.setdefault((s, e), Person(s, e, text[s:e], role="journalist"))
+        token_ends = {t.end for t in tokens_of(doc)}
+
+        def whole_word(a: int, b: int) -> bool:  # prizes whatever the tokenizer says (…人|賞金|賞)
+            return b in token_ends or text[a:b] in ("賞", "杯")
+
         for cand in doc._.person_candidates or ():
             span = (cand.start, cand.end)
             if span in official_spans or span in found:
@@ -132,8 +137,8 @@ class PersonTagger:
             if any(s < cand.end and cand.start < e for s, e in found):
                 continue
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
-            if role is None and self.not_before.match_at(text, cand.end) is not None:
-                continue  # 島津家, 川島町
+            if role is None and self.not_before.match_at(text, cand.end, accept=whole_word) is not None:
+                continue  # 島津家, 川島町; not 長谷川|区議, 宮脇|駅長 (区, 駅 begin a longer word)
             if not self._is_person(text, cand, role, votes):
                 continue
             if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
