@@ -126,3 +126,16 @@ def test_family_word_that_begins_a_longer_word_does_not_block(extractor, text, n
 
 def test_prize_after_a_name_blocks_whatever_the_tokenizer(extractor):
     assert extractor.extract("新藤兼人賞金賞などを受賞した。").persons == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ヴェルデランの妹が店を継いだ。", "ヴェルデラン"),
+    ("セオドール・マクリントンの叔父にあたる人物だ。", "セオドール・マクリントン"),
+])
+def test_name_before_a_kinship_word_is_a_person(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+@pytest.mark.parametrize("text", ["フランスの母と呼ばれる川だ。", "トヨタの子会社が発表した。", "ロックの父と呼ばれた。"])
+def test_kinship_word_after_a_place_or_common_word_is_no_evidence(extractor, text):
+    assert extractor.extract(text).persons == []

@@ -28,6 +28,10 @@ _AGENT_PARTICLES = ("は", "が", "と共に", "とともに")
 # the agent of a work or an act: only for a name of several parts (リード・クラッコフによって);
 # a single word there is as often a company or a substance (ターガスによって, クルミンによる)
 _AUTHOR_PARTICLES = re.compile(r"による(?!と)|によって")
+# a kinship word after 「の」: the word before is a person (GSD train: 29 of 30 name candidates
+# there are persons); not before kanji or an honorific (の孫さん: Mr Son)
+_KIN = re.compile(r"の(?:兄|姉|弟|妹|妻|夫|息子|娘|父|母|祖父|祖母|孫|長男|次男|三男|長女|次女|叔父|叔母|伯父|"
+                  r"伯母|甥|姪|養子|側室|正室|嫡男|弟子|師匠|恋人|婚約者|親友)(?![\u3005\u4e00-\u9fff]|さん|氏)")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
@@ -72,14 +76,15 @@ class PersonTagger:
         return out
 
     @staticmethod
-    def _is_person(text: str, cand, role: str | None, votes: ModelVotes) -> bool:
-        """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate."""
+    def _is_person(text: str, cand, role: str | None, votes: ModelVotes, kin: bool = False) -> bool:
+        """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate;
+        ``kin``: a kinship word follows (…の兄, …の妻)."""
         s, e = cand.start, cand.end
         honorific = text.startswith(("氏", "さん"), e)
         if cand.dictionary_word and not (cand.before_honorific or text.startswith("氏", e)):
             return False  # テニス選手, スタッフさん, レモン: a common noun, not a name, whatever the model says
         strong = (role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
-                  or cand.before_title)
+                  or cand.before_title or kin)
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
             return False  # the span must look like a name of its own
         if not (role or honorific or cand.entries or cand.full_name or cand.before_title) and kanji_glued(text, s, e):
@@ -139,7 +144,9 @@ class PersonTagger:
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
             if role is None and self.not_before.match_at(text, cand.end, accept=whole_word) is not None:
                 continue  # 島津家, 川島町; not 長谷川|区議, 宮脇|駅長 (区, 駅 begin a longer word)
-            if not self._is_person(text, cand, role, votes):
+            kin = _KIN.match(text, cand.end) is not None \
+                and not any(s < cand.end and cand.start < e for s, e in place_spans)
+            if not self._is_person(text, cand, role, votes, kin):
                 continue
             if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
                 continue  # 米ロ: the model's person is the places component's 米 + ロ
