@@ -139,3 +139,8 @@ def test_name_before_a_kinship_word_is_a_person(extractor, text, name):
 @pytest.mark.parametrize("text", ["フランスの母と呼ばれる川だ。", "トヨタの子会社が発表した。", "ロックの父と呼ばれた。"])
 def test_kinship_word_after_a_place_or_common_word_is_no_evidence(extractor, text):
     assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text", ["和樹ちゃん事件の捜査が続く。", "先日、岩崎弁護士失踪事件直後の映像を観た。"])
+def test_name_inside_an_incident_name_is_not_a_person(extractor, text):
+    assert extractor.extract(text).persons == []

@@ -32,6 +32,10 @@ _AUTHOR_PARTICLES = re.compile(r"による(?!と)|によって")
 # there are persons); not before kanji or an honorific (の孫さん: Mr Son)
 _KIN = re.compile(r"の(?:兄|姉|弟|妹|妻|夫|息子|娘|父|母|祖父|祖母|孫|長男|次男|三男|長女|次女|叔父|叔母|伯父|"
                   r"伯母|甥|姪|養子|側室|正室|嫡男|弟子|師匠|恋人|婚約者|親友)(?![\u3005\u4e00-\u9fff]|さん|氏)")
+# a name inside the name of an incident, after an honorific or a role and other nouns:
+# 吉展ちゃん事件, 坂本弁護士失踪事件直後 (事件 right after a name: not_before in person_roles.json);
+# not 事故死
+_IN_EVENT_NAME = re.compile(r"(?:ちゃん|さん|くん|君)?[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]*?(?:事件|事故(?![\u3005\u4e00-\u9fff]))")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
@@ -142,6 +146,8 @@ class PersonTagger:
             if any(s < cand.end and cand.start < e for s, e in found):
                 continue
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
+            if _IN_EVENT_NAME.match(text, cand.end):
+                continue  # 吉展ちゃん事件, 坂本弁護士失踪事件: the name of an event, as 事件 right after
             if role is None and self.not_before.match_at(text, cand.end, accept=whole_word) is not None:
                 continue  # 島津家, 川島町; not 長谷川|区議, 宮脇|駅長 (区, 駅 begin a longer word)
             kin = _KIN.match(text, cand.end) is not None \
