@@ -144,3 +144,21 @@ def test_kinship_word_after_a_place_or_common_word_is_no_evidence(extractor, tex
 @pytest.mark.parametrize("text", ["和樹ちゃん事件の捜査が続く。", "先日、岩崎弁護士失踪事件直後の映像を観た。"])
 def test_name_inside_an_incident_name_is_not_a_person(extractor, text):
     assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("軍はヨシノでは敗れた。", []),
+    ("守護神の馬原ではなく、新人が登板した。", ["馬原"]),
+])
+def test_candidate_before_dewa_is_no_person(text, expected):
+    from usru_nlp import Extractor
+    assert [p.text for p in _usru(Extractor).extract(text).persons] == expected
+
+
+_USRU = []
+
+
+def _usru(cls):
+    if not _USRU:
+        _USRU.append(cls(model="usru"))
+    return _USRU[0]
