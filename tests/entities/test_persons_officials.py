@@ -162,3 +162,16 @@ def _usru(cls):
     if not _USRU:
         _USRU.append(cls(model="usru"))
     return _USRU[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("独裁者ザルバドーン将軍が演説した。", "ザルバドーン"),
+    ("式典にはハロルド・ウィンズレイ卿も出席した。", "ハロルド・ウィンズレイ"),
+])
+def test_name_before_a_noble_title_is_a_person(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+@pytest.mark.parametrize("text", ["渋谷のハチ公が人気だ。", "ナバラ女王が即位した。"])
+def test_no_person_before_ko_or_after_a_place(extractor, text):
+    assert extractor.extract(text).persons == []
