@@ -286,6 +286,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             del cands[(c.start, c.end)]
             c.end = m.end()
             c.regnal = True  # a regnal number is evidence enough
+            after = next((d for d in cands.values() if d.start == c.end and not d.entries
+                          and is_katakana(text[d.start])), None)
+            if after is not None:  # アンドロニコス1世|コムネノス: the dynasty or byname after it
+                del cands[(after.start, after.end)]
+                c.end = after.end
             cands[(c.start, c.end)] = c
     # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
     owner: Dict[int, NameCandidate] = {}

@@ -31,6 +31,7 @@ def test_later_mention_joins_cluster(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("ハドソン研究所のジョン・スミス上級研究員は述べた。", [("ジョン・スミス", "researcher")]),
     ("ヘンリー8世は修道院を解散した。", [("ヘンリー8世", "other")]),
+    ("1120年にミハイロス2世パレオロゴスが即位した。", [("ミハイロス2世パレオロゴス", "other")]),
     ("亀樋哲生は試合に出た。", [("亀樋哲生", "other")]),
 ])
 def test_persons(extractor, text, expected):
