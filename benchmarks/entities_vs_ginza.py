@@ -3,7 +3,7 @@
 GiNZA alone is ja_ginza's NER with its labels mapped as in ``usru_nlp.model_layer._GINZA_MAP``
 (Person → PERSON; Country/City/Province/GPE_Other/... and Sea/Mountain/River/... → PLACE).
 Counting is :mod:`usru_nlp.scoring` (exact spans). PLACE is scored in GSD's conventions
-(:func:`usru_nlp.conventions.gsd_place_span`, for every system alike); PLACE(raw) without.
+(:func:`usru_nlp.conventions.gsd_place_spans`, for every system alike); PLACE(raw) without.
 
 Usage: ``python benchmarks/entities_vs_ginza.py [GOLD.jsonl] [--limit N] [--skip-ginza]``
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from usru_nlp.conventions import gsd_place_span  # noqa: E402
+from usru_nlp.conventions import gsd_place_spans  # noqa: E402
 from usru_nlp.evaluate import RAW_PLACE, load_gold, predicted  # noqa: E402
 from usru_nlp.scoring import Scores, score_record  # noqa: E402
 
@@ -44,7 +44,8 @@ def run_ginza_alone(records):
             if cat:
                 pred[cat].append({"start": s, "end": e})
         pred[RAW_PLACE] = pred["PLACE"]
-        pred["PLACE"] = [m for m in pred["PLACE"] if gsd_place_span(rec.text, m["start"], m["end"])]
+        pred["PLACE"] = [{"start": s, "end": e} for s, e in
+                         gsd_place_spans(rec.text, [(m["start"], m["end"]) for m in pred["PLACE"]])]
         score_record(scores, _gold(rec), pred, rec.doc_id)
     return scores, secs
 

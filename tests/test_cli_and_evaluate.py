@@ -94,3 +94,20 @@ def test_gsd_place_convention_drops_places_before_election_heads(extractor):
     # ... while we report the place, as the seed guidelines do for ソチ五輪
     places = [p.text for p in extractor.extract("東京都知事選は7日に投開票された。").places]
     assert places == ["東京都"]
+
+
+def test_gsd_person_convention_keeps_chan_inside_and_san_outside():
+    from usru_nlp.conventions import gsd_person_span
+
+    text = "ミキちゃんと田中さん"
+    assert gsd_person_span(text, 0, 2) == (0, 5)
+    assert gsd_person_span(text, 6, 8) == (6, 8)
+
+
+def test_gsd_place_convention_drops_places_in_event_names_and_joins_abbreviation_compounds():
+    from usru_nlp.conventions import gsd_place_span, gsd_place_spans
+
+    assert gsd_place_span("真珠湾攻撃の翌日", 0, 3) is None
+    assert gsd_place_span("真珠湾に停泊した", 0, 3) == (0, 3)
+    text = "日米の協議と日本米の輸出"
+    assert gsd_place_spans(text, [(0, 1), (1, 2), (6, 8), (8, 9)]) == [(0, 2), (6, 8), (8, 9)]

@@ -5,8 +5,9 @@ Gold data may be:
 - a JSONL of gold records ``{"text", "published"?, "officials"?, "persons"?, "places"?, "dates"?}``
   in the schema of :mod:`usru_nlp.schema` (only the categories a record has are scored);
 - a JSONL of sentences with ``entities`` (``start``, ``end``, ``label``), e.g. UD Japanese GSD NE:
-  PERSON → PERSON, GPE ∪ LOC → PLACE, DATE → DATE; our dates are scored in GSD's span
-  conventions (:mod:`usru_nlp.conventions`: modifiers outside, no sets or clock durations);
+  PERSON → PERSON, GPE ∪ LOC → PLACE, DATE → DATE; our dates, places and persons are scored in
+  GSD's span conventions (:mod:`usru_nlp.conventions`: date modifiers outside, no sets or clock
+  durations; no place inside 米政府 or 真珠湾攻撃; 日米 as one span; ちゃん inside a person);
 - a directory of seed gold files (``*.json`` with ``file``, ``dct`` and mention lists; the text is
   read from ``file`` beside the directory).
 
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
-from .conventions import gsd_date_span, gsd_place_span
+from .conventions import gsd_date_span, gsd_person_span, gsd_place_spans
 from .pipeline import DEFAULT_MODEL
 from .scoring import Scores, merge_categories, score_record
 
@@ -82,13 +83,18 @@ def predicted(result, convention: str = "usru") -> Dict[str, list]:
         spans = (gsd_date_span(result.text, m) for m in result.dates)
         out["DATE"] = [{"start": s, "end": e, "text": result.text[s:e]} for s, e in filter(None, spans)]
         out[RAW_PLACE] = out["PLACE"]
-        out["PLACE"] = [m for m in out["PLACE"] if gsd_place_span(result.text, m["start"], m["end"])]
+        spans = gsd_place_spans(result.text, [(m["start"], m["end"]) for m in out["PLACE"]])
+        by_span = {(m["start"], m["end"]): m for m in out["PLACE"]}
+        out["PLACE"] = [by_span.get((s, e)) or {"start": s, "end": e, "text": result.text[s:e]} for s, e in spans]
     seen = set()
     people = []
     for m in out["PERSON"]:  # an official may also be a person mention at the same span
         if (m["start"], m["end"]) not in seen:
             seen.add((m["start"], m["end"]))
             people.append(m)
+    if convention == "gsd":
+        people = [dict(m, start=s, end=e, text=result.text[s:e])
+                  for m in people for s, e in [gsd_person_span(result.text, m["start"], m["end"])]]
     out["PERSON"] = people
     return out
 

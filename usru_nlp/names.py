@@ -6,30 +6,21 @@ model PERSON spans.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
 from .extensions import text_of, tokens_of
-from .kb import load_titles
-from .matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
-from .resources import models_path
+from .matching import Trie, is_kanji, is_katakana, katakana_bounded
+from .name_runs import _all_titles, _person_tokens, _starts_word, person_followers, person_roles  # noqa: F401
 
 KATAKANA_NAME = re.compile(
     r"(?:[A-ZＡ-Ｚ]{1,3}[・.]?)?[ァ-ヺ][ァ-ヺー]*(?:[・＝=][ァ-ヺ][ァ-ヺー]*)*"
 )
 
 
-_NAME_OPENERS = "、，,。・「『（(　 \nのはがとをにもや"
-_NAME_CLOSERS = "、，,。」』）)はがのとをにもや"
-_NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
-# one kanji that may stand between a name and a title or さん without being part of the name:
-# 前/元/新 (石破新首相), 副, 駐, country abbreviations (米, 中), kinship (木村祐一|兄さん)
-_TITLE_PREFIX_KANJI = "前元現新次両同故各総駐副米英仏独露中韓朝日印豪加伊兄姉弟妹父母夫妻嫁婿孫"
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世(?![紀代界帯])")  # not 21世紀, 第3世代
 # a kanji word of 2-3 characters right before 氏, after a word boundary (、正恩氏は)
 _KANJI_BEFORE_SHI = re.compile(r"(?<![\u3005\u4e00-\u9fff])([\u4e00-\u9fff\u3005]{2,3})氏(?![\u4e00-\u9fff])")
@@ -37,31 +28,6 @@ _KANJI_BEFORE_SHI = re.compile(r"(?<![\u3005\u4e00-\u9fff])([\u4e00-\u9fff\u3005
 _NOT_SHI_NAMES = frozenset({"同氏", "両氏", "各氏", "諸氏", "本氏", "某氏", "故人"})
 # a model span is a name only if written in name characters (not フェイズ2, パ—マ)
 _NAME_CHARS = re.compile(r"^[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-zＡ-Ｚａ-ｚ・＝=.]+$")
-
-
-@lru_cache(maxsize=1)
-def person_roles() -> dict:
-    """models/lexicons/person_roles.json: role words, words after which a word is a person, ..."""
-    with open(models_path("lexicons", "person_roles.json"), encoding="utf-8") as f:
-        return json.load(f)
-
-
-@lru_cache(maxsize=1)
-def person_followers() -> Trie:
-    """Words that make the word before them a person: titles of offices (not local offices or
-    royal titles, which follow places: 北見市長, ナバラ女王), role words, 氏/さん/先生 ...
-    (``person_after`` in models/lexicons/person_roles.json)."""
-    roles = person_roles()
-    words = {w: True for w in (*roles["person_after"], *roles["roles"])}
-    words.update({t.title: True for t in load_titles() if t.category not in ("local", "royal")})
-    return Trie(words)
-
-
-@lru_cache(maxsize=1)
-def _all_titles() -> Trie:
-    """Every title of the lexicon, local offices included (都知事, 市長), and the one-kanji heads
-    of such titles (都, 府, 県, 州) that the model glues to a name (石原慎太郎都|知事)."""
-    return Trie({w: True for w in ("都", "府", "県", "州", *(t.title for t in load_titles()))})
 
 
 def name_shaped(surface: str) -> bool:
@@ -85,65 +51,6 @@ class NameCandidate:
     before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
     regnal: bool = False  # ends in a regnal number (ヘンリー8世)
     before_title: bool = False  # a place-name word right before a person's title (野田首相)
-
-
-def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
-    """Runs of UniDic 人名 tokens (姓 + 名) as spans, completed over kanji the dictionary split off.
-
-    亀|樋|哲生 (名 only): the kanji before it back to a word boundary are the surname;
-    水落|朋|大 (姓 名 + a one-kanji suffix before a boundary): the kanji belongs to the name.
-    """
-    text = text_of(doc)
-    out = []
-    run: Optional[List[int]] = None
-    first_tag = ""
-    stray = False  # the token before the run is one kanji the dictionary misread (淡 as an adjective)
-    prev = None
-    for t in tokens_of(doc):
-        if t.start < lo or t.start >= hi:
-            continue
-        if t.tag.startswith("名詞-固有名詞-人名"):
-            if run and run[1] == t.start:
-                run[1] = t.end
-            else:
-                if run:
-                    out.append(_complete(text, run, first_tag, lo, hi, stray))
-                run = [t.start, t.end]
-                first_tag = t.tag
-                stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
-                    and prev.tag.startswith(("形容詞", "動詞")) and prev.end == t.start
-        else:
-            if run:
-                out.append(_complete(text, run, first_tag, lo, hi, stray))
-            run = None
-        prev = t
-    if run:
-        out.append(_complete(text, run, first_tag, lo, hi, stray))
-    return out
-
-
-def _starts_word(text: str, k: int) -> bool:
-    return k <= 0 or text[k - 1] in _NAME_OPENERS
-
-
-def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int,
-              stray: bool = False) -> Tuple[int, int]:
-    s, e = run
-    k = s
-    while k > lo and s - k < 2 and is_kanji(text[k - 1]):
-        k -= 1
-    if k < s and _starts_word(text, k) and (first_tag.endswith("名") or s - k == 1):
-        s = k  # 亀樋|哲生
-    elif stray and s - 1 >= lo and (s - 1 == 0 or is_hiragana(text[s - 2]) or _starts_word(text, s - 1)):
-        s -= 1  # (共感した)淡|井真紀: the kanji is no adjective here but the surname's first
-    if e < hi and is_kanji(text[e]) and text[e] not in _NOT_NAME_TAIL and e - s >= 3:
-        if e + 1 >= hi or text[e + 1] in _NAME_CLOSERS:
-            e += 1  # 水落朋|大
-        elif text[e] not in _TITLE_PREFIX_KANJI and e + 1 < hi \
-                and person_followers().match_at(text, e + 1) is not None \
-                and person_followers().match_at(text, e) is None:
-            e += 1  # 赤沢亮|正|経済再生相, 武藤容|治|氏: the kanji before a title or 氏 ends the name
-    return s, e
 
 
 def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
@@ -173,6 +80,20 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         cands[(s, e)] = c
         return c
 
+    # starts of UniDic given names right after a surname (山崎|正友): a surname alias of the
+    # knowledge base (山崎 → 山崎和之) ending there is the surname of another person
+    followers = person_followers()
+    given_tails: Dict[int, int] = {}  # end of a surname -> end of the kanji after it
+    given_name_starts = set()
+    name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
+    prev = None
+    for t in tokens_of(doc):
+        if prev is not None and prev.end == t.start and prev.tag.startswith("名詞-固有名詞-人名"):
+            if prev.tag.endswith("姓") and t.tag.endswith("人名-名"):
+                given_name_starts.add(t.start)
+            elif prev.tag.endswith("名") and t.tag.endswith("人名-姓") and len(t.text) >= 2:
+                name_breaks.add(t.start)
+        prev = t
     blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
     for s, e, _ in blocked_spans:
         for k in range(s, e):
@@ -194,6 +115,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         if s >= 2 and text[s - 1] in "・＝=" and is_katakana(text[s - 2]) and is_katakana(text[s]):
             continue  # ハンス・|ミュラー: the surname of a longer name, found whole by the shape pass
+        if e in given_name_starts:
+            continue  # 河野|洋平: a surname alias before a given name is someone else
         c = add(s, e)
         if c:
             c.entries = list(entries)
@@ -217,7 +140,6 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
-    followers = person_followers()
     for t in tokens_of(doc):
         if lo <= t.start and t.end <= hi and t.tag.startswith("名詞-固有名詞-地名-一般") \
                 and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text) \
@@ -235,6 +157,23 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
     name_chars = None  # built when a model span first needs it (see _name_chars)
+    # a given name the dictionary reads as common words (植村|花菜, 木暮|塵|八): 1-3 kanji after a
+    # UniDic surname, read as nouns, suffixes or symbols (not verbs: 山田|来), up to a word
+    # boundary, when the model reads surname and kanji as one person
+    toks = [t for t in tokens_of(doc) if lo <= t.start and t.end <= hi]
+    not_name_tail = Trie({w: True for w in person_roles()["not_before"]})
+    for i, t in enumerate(toks):
+        if not (t.tag.endswith("人名-姓") and all(is_kanji(ch) for ch in t.text)) \
+                or not_name_tail.match_at(text, t.end) is not None:
+            continue  # 芥川|賞受賞, 島津|家
+        j = i + 1  # the nouns after the surname, up to a word boundary
+        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].end - t.end <= 3 \
+                and toks[j].tag.startswith(("名詞", "接尾辞", "記号", "補助記号-一般")) \
+                and not toks[j].tag.endswith("サ変可能") and all(is_kanji(ch) for ch in toks[j].text):
+            j += 1
+        k = toks[j - 1].end
+        if t.end < k and (k >= hi or not is_kanji(text[k]) or followers.match_at(text, k)):
+            given_tails[t.end] = k
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -243,9 +182,15 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         c = cands.get((s, e))
         if c is None:
+            if any(s < k < e for k in name_breaks):
+                continue  # 李麗仙|清原 read as one name by the model
             if name_chars is None:
                 name_chars = _name_chars(doc, lo, hi)
-            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, name_chars) or add(s, e)
+            chars = name_chars
+            for a, b in given_tails.items():
+                if s < a and b == e:
+                    chars = name_chars | set(range(a, b))
+            c = _widen_to_model(cands, covered, lo, s, e, text, place_names, place_chars, chars) or add(s, e)
             if c is not None and not (c.unidic_person or c.entries):
                 c.model_only = True
         if c:
@@ -257,6 +202,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             del cands[(c.start, c.end)]
             c.end = m.end()
             c.regnal = True  # a regnal number is evidence enough
+            after = next((d for d in cands.values() if d.start == c.end and not d.entries
+                          and is_katakana(text[d.start])), None)
+            if after is not None:  # アンドロニコス1世|コムネノス: the dynasty or byname after it
+                del cands[(after.start, after.end)]
+                c.end = after.end
             cands[(c.start, c.end)] = c
     # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
     owner: Dict[int, NameCandidate] = {}

@@ -120,3 +120,51 @@ def test_names_next_to_role_words_and_titles(ex, text, officials_, persons_):
     r = ex.extract(text, published="2012-01-01")
     assert [(o.text, o.title, o.country) for o in r.officials] == officials_
     assert [(p.text, p.role) for p in r.persons] == persons_
+
+
+@pytest.mark.parametrize("text, name", [
+    ("式典には河野浩二氏の長男も出席した。", "河野浩二"),   # 河野 is a KB surname alias
+    ("会場で加藤正樹が挨拶した。", "加藤正樹"),
+])
+def test_surname_alias_followed_by_a_given_name_is_another_person(ex, text, name):
+    assert name in people(ex, text)
+
+
+def test_surname_after_a_given_name_starts_another_name(ex):
+    got = people(ex, "主演:佐藤健一田中氏の弟。")
+    assert "佐藤健一田中" not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("司会は森岡花菜と田村美沙が務めた。", "森岡花菜"),  # 花菜: a common noun to UniDic
+])
+def test_given_name_read_as_common_noun_joins_the_surname_with_the_model(ex, text, name):
+    if ex.model == "none":
+        pytest.skip("needs the model's span")
+    assert name in people(ex, text)
+
+
+@pytest.mark.parametrize("text", ["さらに芥川賞受賞の記念式典が開かれた。", "島津家の当主が訪れた。"])
+def test_no_given_name_after_a_surname_before_a_family_or_prize_word(ex, text):
+    assert not any(n.endswith(("受賞", "家の")) or n in ("芥川賞受賞", "島津家") for n in people(ex, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("写真はマルコ・ベルトラッチによって撮影された。", "マルコ・ベルトラッチ"),
+    ("父はタルコヴァと共に旅に出た。", "タルコヴァ"),
+])
+def test_unknown_katakana_agent_or_companion_is_a_person(ex, text, name):
+    assert name in people(ex, text)
+
+
+@pytest.mark.parametrize("text", ["ボルテゾミブによる治療が始まった。", "ゼネラクスによると、売上は伸びた。"])
+def test_single_unknown_word_before_niyoru_is_no_person(ex, text):
+    assert people(ex, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("選挙では金城氏の得票が伸びた。", "金城"),     # not 金 (a KB alias) + 城
+    ("会見には菅谷氏も同席した。", "菅谷"),
+])
+def test_kb_alias_inside_a_unidic_name_is_not_that_person(ex, text, name):
+    assert name in people(ex, text)

@@ -31,6 +31,7 @@ def test_later_mention_joins_cluster(extractor):
 @pytest.mark.parametrize("text, expected", [
     ("ハドソン研究所のジョン・スミス上級研究員は述べた。", [("ジョン・スミス", "researcher")]),
     ("ヘンリー8世は修道院を解散した。", [("ヘンリー8世", "other")]),
+    ("1120年にミハイロス2世パレオロゴスが即位した。", [("ミハイロス2世パレオロゴス", "other")]),
     ("亀樋哲生は試合に出た。", [("亀樋哲生", "other")]),
 ])
 def test_persons(extractor, text, expected):
@@ -114,3 +115,64 @@ def test_dou_title_refers_back_to_the_official_with_that_title(extractor):
 def test_town_like_surname_before_sensei_is_a_person(extractor):
     r = extractor.extract("名越先生に聞いた。", published="2012-01-01")
     assert r.places == [] and [(p.text, p.role) for p in r.persons] == [("名越", "other")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宮脇駅長が列車を見送った。", "宮脇"),     # 駅 begins 駅長, not a station name
+    ("長谷川区議は会見で述べた。", "長谷川"),
+])
+def test_family_word_that_begins_a_longer_word_does_not_block(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+def test_prize_after_a_name_blocks_whatever_the_tokenizer(extractor):
+    assert extractor.extract("新藤兼人賞金賞などを受賞した。").persons == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ヴェルデランの妹が店を継いだ。", "ヴェルデラン"),
+    ("セオドール・マクリントンの叔父にあたる人物だ。", "セオドール・マクリントン"),
+])
+def test_name_before_a_kinship_word_is_a_person(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+@pytest.mark.parametrize("text", ["フランスの母と呼ばれる川だ。", "トヨタの子会社が発表した。", "ロックの父と呼ばれた。"])
+def test_kinship_word_after_a_place_or_common_word_is_no_evidence(extractor, text):
+    assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text", ["和樹ちゃん事件の捜査が続く。", "先日、岩崎弁護士失踪事件直後の映像を観た。"])
+def test_name_inside_an_incident_name_is_not_a_person(extractor, text):
+    assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("軍はヨシノでは敗れた。", []),
+    ("守護神の馬原ではなく、新人が登板した。", ["馬原"]),
+])
+def test_candidate_before_dewa_is_no_person(text, expected):
+    from usru_nlp import Extractor
+    assert [p.text for p in _usru(Extractor).extract(text).persons] == expected
+
+
+_USRU = []
+
+
+def _usru(cls):
+    if not _USRU:
+        _USRU.append(cls(model="usru"))
+    return _USRU[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("独裁者ザルバドーン将軍が演説した。", "ザルバドーン"),
+    ("式典にはハロルド・ウィンズレイ卿も出席した。", "ハロルド・ウィンズレイ"),
+])
+def test_name_before_a_noble_title_is_a_person(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+@pytest.mark.parametrize("text", ["渋谷のハチ公が人気だ。", "ナバラ女王が即位した。"])
+def test_no_person_before_ko_or_after_a_place(extractor, text):
+    assert extractor.extract(text).persons == []
