@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from . import lexicon
-from .context import ContextReader, safe_date
+from .context import ContextReader, iso_week as _iso_week, pick as _pick, safe_date, shift_month as _shift_month
 from .normalize import date_value, fmt_time, fmt_year, normalize
 from .recognize import Span
 
@@ -39,32 +39,7 @@ _VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])")
 _LIST_GAP = re.compile(r"\s*(?:[(（][月火水木金土日](?:曜日?)?[)）])?\s*(?:[、・｜|,~〜～\-－]|から|より)?\s*$")
 
 
-def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + n
-    return i // 12, i % 12 + 1
-
-
 _safe_date = safe_date
-
-
-def _iso_week(d: dt.date, weeks: int = 0) -> str:
-    y, w, _ = (d + dt.timedelta(weeks=weeks)).isocalendar()
-    return f"{y:04d}-W{w:02d}"
-
-
-def _pick(cands, ref, tense, slack_past, slack_future):
-    """Choose among candidate points (dates or month indices) given the tense."""
-    if not cands:
-        return None
-    if tense == "past":
-        ok = [c for c in cands if c <= ref + slack_past]
-        if ok:
-            return max(ok)
-    elif tense == "future":
-        ok = [c for c in cands if c >= ref - slack_future]
-        if ok:
-            return min(ok)
-    return min(cands, key=lambda c: (abs(c - ref), c > ref))
 
 
 class Anchorer(ContextReader):
@@ -134,7 +109,7 @@ class Anchorer(ContextReader):
     def resolve(self, span: Span) -> tuple[str, str, str | None, str | None]:
         """(type, value, mod, anchor) for ``span``; updates the context."""
         typ, value, mod = normalize(span)
-        k, f = span.kind, span.fields
+        k = span.kind
         anchor = "explicit" if "X" not in value else None
         try:
             if k == "date":

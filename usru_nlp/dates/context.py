@@ -49,6 +49,31 @@ class Mention(NamedTuple):
     stated_year: bool  # the year likewise
 
 
+def shift_month(y: int, m: int, n: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + n
+    return i // 12, i % 12 + 1
+
+
+def iso_week(d: dt.date, weeks: int = 0) -> str:
+    y, w, _ = (d + dt.timedelta(weeks=weeks)).isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def pick(cands, ref, tense, slack_past, slack_future):
+    """Choose among candidate points (dates or month indices) given the tense."""
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [c for c in cands if c <= ref + slack_past]
+        if ok:
+            return max(ok)
+    elif tense == "future":
+        ok = [c for c in cands if c >= ref - slack_future]
+        if ok:
+            return min(ok)
+    return min(cands, key=lambda c: (abs(c - ref), c > ref))
+
+
 def month_index(y: int, m: int) -> int:
     return y * 12 + m - 1
 
@@ -63,7 +88,7 @@ def agrees(point, tense: Optional[str], prev_point, prev_tense: Optional[str]) -
 
 
 def fits(point, ref, tense: Optional[str], slack_past, slack_future) -> bool:
-    """Whether ``point`` fits the DCT ``ref`` given the tense (the slacks of :func:`_pick`)."""
+    """Whether ``point`` fits the DCT ``ref`` given the tense (the slacks of :func:`pick`)."""
     if tense == "past":
         return point <= ref + slack_past
     if tense == "future":

@@ -6,7 +6,6 @@ only reads them once and offers helpers to turn word lists into regex alternatio
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path

@@ -1,0 +1,79 @@
+"""Place names from UniDic's tags (名詞-固有名詞-地名), as weak evidence for :mod:`.places`."""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from spacy.tokens import Doc
+
+from ..extensions import text_of, tokens_of
+from ..matching import Trie, is_kanji, is_katakana, is_latin
+from .place_rules import place_rules
+
+_PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自治区", "地方", "湾", "海峡", "都", "府", "郡", "町",
+                   "村", "区", "川", "山", "峠", "湖")
+_TOWN_SUFFIXES = ("町", "村", "市")
+_NATURE_SUFFIXES = ("山", "川", "湖", "島")
+_ADMIN_CHARS = "都道府県州郡市町区村"
+_FOLLOWERS = Trie({w: True for w in place_rules()["unidic_followers"]})
+
+
+def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str]]:
+    """Place names from UniDic tags, as evidence.
+
+    Runs of place-name tokens (名詞-固有名詞-地名-*) standing as a word or with a place suffix
+    (渋谷の, 神奈川県), a surname-like token with a municipal suffix (川島町), and a katakana
+    word with a geographic suffix (ノグ山).
+    """
+    out = []
+    start, end = region
+    text = text_of(doc)
+    toks = [t for t in tokens_of(doc) if start <= t.start < end]
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        tag = t.tag
+        j = i + 1
+        if tag.startswith("名詞-固有名詞-地名"):
+            while j < len(toks) and toks[j].tag.startswith("名詞-固有名詞-地名"):
+                j += 1
+        elif not ((tag.startswith("名詞-固有名詞-人名") and j < len(toks) and toks[j].text in _TOWN_SUFFIXES)
+                  or (is_katakana(t.text[0]) and j < len(toks) and toks[j].text in _NATURE_SUFFIXES)):
+            i += 1
+            continue
+        suffixed = j < len(toks) and toks[j].text in _PLACE_SUFFIXES
+        if suffixed:
+            j += 1
+            if toks[j - 1].text in ("町", "村"):
+                j = _sub_area_end(text, toks, j)
+        s, e = toks[i].start, toks[j - 1].end
+        if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
+            s = _katakana_start(text, s)
+        glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS
+        if (suffixed or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
+            out.append((s, e, "GPE"))
+        i = j
+    return out
+
+
+def _sub_area_end(text: str, toks, j: int) -> int:
+    """After a town or village, the name of a part of it (藤原町坂本, 藤原町下野尻): proper-noun
+    kanji tokens, perhaps one more kanji, ending the word. Otherwise ``j`` unchanged."""
+    k = j
+    while k < len(toks) and toks[k].start == toks[k - 1].end and "固有名詞" in toks[k].tag \
+            and all(is_kanji(ch) for ch in toks[k].text):
+        k += 1
+    if k == j:
+        return j
+    if k < len(toks) and toks[k].start == toks[k - 1].end and len(toks[k].text) == 1 and is_kanji(toks[k].text):
+        k += 1  # 下野|尻
+    return k if _word_ends(text, toks[k - 1].end) else j
+
+
+def _katakana_start(text: str, s: int) -> int:
+    while s > 0 and is_katakana(text[s - 1]):
+        s -= 1
+    return s
+
+
+def _word_ends(text: str, e: int) -> bool:
+    return e >= len(text) or not (is_kanji(text[e]) or is_katakana(text[e]) or is_latin(text[e]))
