@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
@@ -83,7 +84,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     # starts of UniDic given names right after a surname (山崎|正友): a surname alias of the
     # knowledge base (山崎 → 山崎和之) ending there is the surname of another person
     followers = person_followers()
-    given_tails: Dict[int, int] = {}  # end of a surname -> end of the kanji after it
+    given_tails: Optional[Dict[int, int]] = None  # built when a model span first needs it
     given_name_starts = set()
     name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
     prev = None
@@ -157,23 +158,6 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
     name_chars = None  # built when a model span first needs it (see _name_chars)
-    # a given name the dictionary reads as common words (植村|花菜, 木暮|塵|八): 1-3 kanji after a
-    # UniDic surname, read as nouns, suffixes or symbols (not verbs: 山田|来), up to a word
-    # boundary, when the model reads surname and kanji as one person
-    toks = [t for t in tokens_of(doc) if lo <= t.start and t.end <= hi]
-    not_name_tail = Trie({w: True for w in person_roles()["not_before"]})
-    for i, t in enumerate(toks):
-        if not (t.tag.endswith("人名-姓") and all(is_kanji(ch) for ch in t.text)) \
-                or not_name_tail.match_at(text, t.end) is not None:
-            continue  # 芥川|賞受賞, 島津|家
-        j = i + 1  # the nouns after the surname, up to a word boundary
-        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].end - t.end <= 3 \
-                and toks[j].tag.startswith(("名詞", "接尾辞", "記号", "補助記号-一般")) \
-                and not toks[j].tag.endswith("サ変可能") and all(is_kanji(ch) for ch in toks[j].text):
-            j += 1
-        k = toks[j - 1].end
-        if t.end < k and (k >= hi or not is_kanji(text[k]) or followers.match_at(text, k)):
-            given_tails[t.end] = k
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -186,6 +170,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                 continue  # 李麗仙|清原 read as one name by the model
             if name_chars is None:
                 name_chars = _name_chars(doc, lo, hi)
+                given_tails = _given_tails(doc, text, lo, hi)
             chars = name_chars
             for a, b in given_tails.items():
                 if s < a and b == e:
@@ -278,6 +263,34 @@ def _name_chars(doc: Doc, lo: int, hi: int) -> set:
     return {k for t in tokens_of(doc) if lo <= t.start < hi
             and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
             for k in range(t.start, t.end)}
+
+
+@lru_cache(maxsize=1)
+def _not_name_tails() -> Trie:
+    return Trie({w: True for w in person_roles()["not_before"]})
+
+
+def _given_tails(doc: Doc, text: str, lo: int, hi: int) -> Dict[int, int]:
+    """End of a surname -> end of the kanji after it that may be its given name: 1-3 kanji the
+    dictionary reads as common words (植村|花菜, 木暮|塵|八), nouns, suffixes or symbols (not verbs:
+    山田|来), up to a word boundary; used when the model reads surname and kanji as one person."""
+    followers = person_followers()
+    not_name_tail = _not_name_tails()
+    given_tails: Dict[int, int] = {}
+    toks = [t for t in tokens_of(doc) if lo <= t.start and t.end <= hi]
+    for i, t in enumerate(toks):
+        if not (t.tag.endswith("人名-姓") and all(is_kanji(ch) for ch in t.text)) \
+                or not_name_tail.match_at(text, t.end) is not None:
+            continue  # 芥川|賞受賞, 島津|家
+        j = i + 1  # the nouns after the surname, up to a word boundary
+        while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].end - t.end <= 3 \
+                and toks[j].tag.startswith(("名詞", "接尾辞", "記号", "補助記号-一般")) \
+                and not toks[j].tag.endswith("サ変可能") and all(is_kanji(ch) for ch in toks[j].text):
+            j += 1
+        k = toks[j - 1].end
+        if t.end < k and (k >= hi or not is_kanji(text[k]) or followers.match_at(text, k)):
+            given_tails[t.end] = k
+    return given_tails
 
 
 def _same_given_name(surface: str, entry) -> bool:
