@@ -80,3 +80,12 @@ def test_us_states_and_prefectures_are_places_with_their_country(extractor):
     # a prefecture's bare name is also a surname: the gazetteer holds only the suffixed form
     r = extractor.extract("千葉さんは石川県の出身だ。")
     assert [p.text for p in r.persons] == ["千葉"] and [p.text for p in r.places] == ["石川県"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a UniDic place name right before a local office is a place, also after a full name
+    ("渋谷区長は14日、会見した。", "渋谷"),
+    ("山田太郎北見市長は述べた。", "北見"),
+])
+def test_place_before_a_local_office(extractor, text, place):
+    assert place in [p.text for p in extractor.extract(text).places]

@@ -314,7 +314,12 @@ class PlaceTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         region = doc._.body or (0, len(text_of(doc)))
-        evidence = list(doc._.model_ents or [])
+        text = text_of(doc)
+        # 渋谷区長: a place and its local office, not a facility or organisation name
+        offices = self.finder.context.local_offices
+        evidence = [(s, e, label) for s, e, label in doc._.model_ents or ()
+                    if not (label in ("FAC", "ORG") and any(offices.match_at(text, k, e) == (e, True)
+                                                          for k in range(max(s + 1, e - 3), e)))]
         weak = unidic_places(doc, region) if self.use_unidic else []
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
