@@ -164,9 +164,7 @@ class TitleGrammar:
             t = self.title_at(text, place.end - 1)  # ニューヨーク市|長: the place's 市 starts 市長
         if t is None or t[1].category != "local":
             return None
-        where = getattr(place, "name_en", None)
-        return TitleInfo(title=text[j : t[0]], entry=t[1], end=t[0],
-                         title_en=f"{t[1].title_en} of {where}" if where else t[1].title_en,
+        return TitleInfo(title=text[j : t[0]], entry=t[1], end=t[0], title_en=t[1].title_en,
                          country=place.country or t[1].country_hint)
 
     # -- before the name --------------------------------------------------------------------

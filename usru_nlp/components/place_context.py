@@ -9,7 +9,8 @@ with a suffix or a second place is one longer place (横浜市, 吉野川, 神�
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from functools import lru_cache
+from typing import List, Optional, Tuple
 
 from ..matching import Trie, is_kanji, is_katakana, is_latin
 from ..schema import Place
@@ -38,7 +39,6 @@ class PlaceContext:
         self.org_heads_inside = tuple(h for h in rules["org_heads"] if len(h) > 1)
         self.not_before_koku = rules["country_suffix_not_before"]
         self.state_words = tuple(rules["state_words"])
-        self.local_offices = _local_offices()  # 市長, 州知事: after a place they make it one
         self.extend = sorted(rules["extend_suffixes"], key=len, reverse=True)
         self.extend_needs_boundary = set(rules["extend_needs_boundary"])
         self.admin = tuple(rules["admin_suffixes"])
@@ -143,8 +143,9 @@ class PlaceContext:
 
     def _local_office_after(self, text: str, e: int) -> bool:
         """Does a local office follow the place (ニューヨーク|市長, ニューヨーク市|長 → 市長)?"""
-        return self.local_offices.match_at(text, e) is not None or (
-            text[e - 1] in _ADMIN_ENDS and self.local_offices.match_at(text, e - 1) is not None)
+        offices = local_office_trie()
+        return offices.match_at(text, e) is not None or (
+            text[e - 1] in _ADMIN_ENDS and offices.match_at(text, e - 1) is not None)
 
     def apply(self, text: str, places: List[Place], abbreviations: set) -> List[Place]:
         """Extend, merge and drop full place names in the light of their context.
@@ -189,10 +190,17 @@ class PlaceContext:
                 or not any(s <= p.start and p.end <= e for s, e in full)]  # the 西 of 西ドイツ
 
 
-def _local_offices() -> Trie:
+@lru_cache(maxsize=1)
+def local_offices() -> Tuple[str, ...]:
+    """Local offices of the title lexicon (市長, 区長, 州知事): after a place, they make it one."""
     from ..kb import load_titles
 
-    return Trie({t.title: True for t in load_titles() if t.category == "local"})
+    return tuple(t.title for t in load_titles() if t.category == "local")
+
+
+@lru_cache(maxsize=1)
+def local_office_trie() -> Trie:
+    return Trie({title: True for title in local_offices()})
 
 
 def s_prev_dot(text: str, s: int) -> bool:

@@ -27,7 +27,7 @@ from ..names import person_followers
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
 from ..schema import Place
 from .evidence import ABSTAIN, ACCEPT, PLACE, REJECT, ModelVotes, model_active, place_vote
-from .place_context import PlaceContext
+from .place_context import PlaceContext, local_offices
 from .place_rules import place_rules
 from .unidic_places import unidic_places
 
@@ -316,10 +316,8 @@ class PlaceTagger:
         region = doc._.body or (0, len(text_of(doc)))
         text = text_of(doc)
         # 渋谷区長: a place and its local office, not a facility or organisation name
-        offices = self.finder.context.local_offices
         evidence = [(s, e, label) for s, e, label in doc._.model_ents or ()
-                    if not (label in ("FAC", "ORG") and any(offices.match_at(text, k, e) == (e, True)
-                                                          for k in range(max(s + 1, e - 3), e)))]
+                    if not (label in ("FAC", "ORG") and text.endswith(local_offices(), s + 1, e))]
         weak = unidic_places(doc, region) if self.use_unidic else []
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)

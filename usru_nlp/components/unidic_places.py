@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..extensions import text_of, tokens_of
 from ..matching import Trie, is_kanji, is_katakana, is_latin
-from .place_context import _local_offices
+from .place_context import local_office_trie
 from .place_rules import place_rules
 
 _PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自治区", "地方", "湾", "海峡", "都", "府", "郡", "町",
@@ -16,7 +16,6 @@ _TOWN_SUFFIXES = ("町", "村", "市")
 _NATURE_SUFFIXES = ("山", "川", "湖", "島")
 _ADMIN_CHARS = "都道府県州郡市町区村"
 _FOLLOWERS = Trie({w: True for w in place_rules()["unidic_followers"]})
-_LOCAL_OFFICES = _local_offices()  # 渋谷|区長, 北見|市長: the place before a local office
 
 
 def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str]]:
@@ -50,7 +49,7 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         s, e = toks[i].start, toks[j - 1].end
         if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
             s = _katakana_start(text, s)
-        office = not suffixed and tag.startswith("名詞-固有名詞-地名") and _LOCAL_OFFICES.match_at(text, e) is not None
+        office = not suffixed and tag.startswith("名詞-固有名詞-地名") and local_office_trie().match_at(text, e) is not None
         glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS \
             and not (office and i > 0 and toks[i - 1].end == s and toks[i - 1].tag.startswith("名詞-固有名詞-人名"))
         if (suffixed or office or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
