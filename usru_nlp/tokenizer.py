@@ -12,7 +12,6 @@ is fed to MeCab line by line, and very long lines in bounded pieces.
 """
 from __future__ import annotations
 
-import csv
 import re
 from typing import Iterator, List, Tuple
 
@@ -39,6 +38,12 @@ _ATTRS = [TAG, POS_ATTR, LEMMA, MORPH, SENT_START]
 _NOT_START = 2**64 - 1  # SENT_START -1 ("not a sentence start") in a uint64 array
 _FEATURE_CACHE_MAX = 200_000  # distinct feature strings kept (a few tens of MB at most)
 WHITESPACE_TAG = "空白"
+# MeCab's output, one line per token: surface, UniDic part of speech (the non-"*" levels joined
+# by "-"), lemma (field 7) and reading (field 17); unknown words get no lemma and no reading.
+_OUTPUT = (
+    r'-O "" --node-format="%m\t%F-[0,1,2,3]\t%f[7]\t%f[17]\n"'
+    r' --unk-format="%m\t%F-[0,1,2,3]\t\t\n" --bos-format="" --eos-format="EOS\n"'
+)
 
 if not Token.has_extension("reading"):
     Token.set_extension("reading", getter=reading_of)
@@ -49,13 +54,6 @@ def _pos_of(tag: str) -> str:
     if entry is None:
         entry = TAG_MAP.get(tag.split("-")[0], {})
     return POS_NAMES.get(entry.get(POS), "X") if entry else "X"
-
-
-def _split_features(raw: str) -> List[str]:
-    """UniDic's CSV feature string; quoted fields only occur for punctuation like ","."""
-    if '"' not in raw:
-        return raw.split(",")
-    return next(csv.reader([raw]))
 
 
 def _clean_lemma(lemma: str | None, surface: str) -> str:
@@ -92,54 +90,54 @@ class FugashiTokenizer:
         self.vocab = vocab
         self._dicdir = dicdir
         self.tagger = self._make_tagger(dicdir)
-        self._tag_cache: dict = {}
         self._hashes: dict = {}  # string -> StringStore hash (tags, lemmas)
         self._rows: dict = {}  # (tag, reading) -> TAG, POS, MORPH values of a token
-        self._feature_cache: dict = {}  # UniDic feature string -> (tag, lemma, reading)
+        self._feature_cache: dict = {}  # MeCab line tail -> (tag, lemma, reading, ...)
 
     @staticmethod
     def _make_tagger(dicdir: str | None):
         if dicdir:
-            return fugashi.Tagger(f"-d {dicdir}")
-        return fugashi.Tagger()  # unidic-lite when installed
+            return fugashi.Tagger(f"-d {dicdir} {_OUTPUT}")
+        return fugashi.Tagger(_OUTPUT)  # unidic-lite when installed
 
     def __reduce__(self):
         return (FugashiTokenizer, (self.vocab, self._dicdir))
 
-    def _features(self, raw: str) -> tuple:
-        """What one UniDic feature string gives every token that has it, cached by the string:
+    def _features(self, key: str) -> tuple:
+        """What one ``tag\\tlemma\\treading`` line tail gives every token that has it, cached:
         (tag, lemma or None, reading, TAG hash, POS id, MORPH hash, LEMMA hash or None).
         Unknown words carry only the part of speech: no lemma (the surface stands in), no reading.
         """
-        fields = _split_features(raw)
-        key = tuple(fields[:4])
-        tag = self._tag_cache.get(key)
-        if tag is None:
-            tag = self._tag_cache[key] = "-".join(p for p in key if p != "*")
-        lemma = (_clean_lemma(fields[7], "") or None) if len(fields) > 7 else None
-        reading = fields[17] if len(fields) > 17 and fields[17] != "*" else ""
+        tag, lemma, reading = key.split("\t")
+        lemma = _clean_lemma(lemma, "") or None
+        if reading == "*":
+            reading = ""
         tag_hash, pos_id, _, morph, _ = self._row(tag, reading)
         return tag, lemma, reading, tag_hash, pos_id, morph, None if lemma is None else self._hash(lemma)
 
     def _nodes(self, text: str) -> Iterator[Tuple[int, str, tuple]]:
-        """(start, surface, features) for every non-whitespace token of ``text``."""
+        """(start, surface, features) for every non-whitespace token of ``text``.
+
+        MeCab writes one line per token in our own format (``_OUTPUT``): one C call and one
+        string per line of text, rather than a Python object per token.
+        """
         safe = _UNSAFE.sub(" ", text)
         features = self._feature_cache
         if len(features) > _FEATURE_CACHE_MAX:
             features.clear()
+        parse = self.tagger.parse
         for offset, piece in _pieces(safe):
             pos = 0
-            for node in self.tagger(piece):
-                surface = node.surface
-                if not surface:
+            for line in parse(piece).split("\n"):
+                surface, sep, key = line.partition("\t")
+                if not sep:  # the EOS line
                     continue
                 found = piece.find(surface, pos)
-                if found < 0:  # should not happen; keep alignment by skipping the node
+                if found < 0:  # should not happen; keep alignment by skipping the token
                     continue
-                raw = node.feature_raw
-                info = features.get(raw)
+                info = features.get(key)
                 if info is None:
-                    info = features[raw] = self._features(raw)
+                    info = features[key] = self._features(key)
                 yield offset + found, surface, info
                 pos = found + len(surface)
 
@@ -152,40 +150,46 @@ class FugashiTokenizer:
         text = spacy_safe(text)
         words: List[str] = []
         spaces: List[bool] = []
-        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START, set with one from_array
-        rows: List[Tuple[int, int, int, int, int]] = []
+        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START (flat, 5 per token), set
+        # with one from_array
+        rows: List[int] = []
         table: List[Tok] = []
         prev_end = 0
         new_sentence = True
         space_tag, space_pos, _, space_morph, _ = self._row(WHITESPACE_TAG, "")
-
-        def add_gap(gap: str) -> None:
-            nonlocal new_sentence
-            if gap == " " and words and not spaces[-1]:
-                spaces[-1] = True
-                return
-            words.append(gap)
-            spaces.append(False)
-            rows.append((space_tag, space_pos, self._hash(gap), space_morph, _NOT_START))
-            if "\n" in gap:
-                new_sentence = True
+        make_tok = tuple.__new__
+        hash_of = self._hash
 
         for start, surface, info in self._nodes(text):
             if start > prev_end:
-                add_gap(text[prev_end:start])
+                gap = text[prev_end:start]
+                if gap == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+                    rows += (space_tag, space_pos, hash_of(gap), space_morph, _NOT_START)
+                    if "\n" in gap:
+                        new_sentence = True
             end = start + len(surface)
-            table.append(Tok(start, end, surface, info[0], info[2]))
+            table.append(make_tok(Tok, (start, end, surface, info[0], info[2])))
             words.append(surface)
             spaces.append(False)
-            lemma_hash = info[6] if info[6] is not None else self._hash(surface)
-            rows.append((info[3], info[4], lemma_hash, info[5], 1 if new_sentence else _NOT_START))
+            lemma_hash = info[6] if info[6] is not None else hash_of(surface)
+            rows += (info[3], info[4], lemma_hash, info[5], 1 if new_sentence else _NOT_START)
             new_sentence = surface in _SENT_END
             prev_end = end
         if prev_end < len(text):
-            add_gap(text[prev_end:])
+            gap = text[prev_end:]
+            if gap == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(gap)
+                spaces.append(False)
+                rows += (space_tag, space_pos, hash_of(gap), space_morph, _NOT_START)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if rows:
-            arr = numpy.array(rows, dtype=numpy.uint64)
+            arr = numpy.array(rows, dtype=numpy.uint64).reshape(-1, 5)
             arr[0, 4] = 1
             doc.from_array(_ATTRS, arr)
         doc.user_data["usru_text"] = text  # see extensions.text_of
