@@ -37,8 +37,9 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         if tag.startswith("名詞-固有名詞-地名"):
             while j < len(toks) and toks[j].tag.startswith("名詞-固有名詞-地名"):
                 j += 1
-        elif not ((tag.startswith("名詞-固有名詞-人名") and j < len(toks) and toks[j].text in _TOWN_SUFFIXES)
-                  or (is_katakana(t.text[0]) and j < len(toks) and toks[j].text in _NATURE_SUFFIXES)):
+        elif j >= len(toks) or not (
+                (toks[j].text in _TOWN_SUFFIXES and tag.startswith("名詞-固有名詞-人名"))
+                or (toks[j].text in _NATURE_SUFFIXES and is_katakana(t.text[0]))):
             i += 1
             continue
         suffixed = j < len(toks) and toks[j].text in _PLACE_SUFFIXES

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 
@@ -140,8 +141,15 @@ def _starters() -> str:
 _PREFILTER = re.compile("[%s]" % re.escape(_starters()))
 
 
+_TO_MAP = re.compile("[%s]" % re.escape("".join(chr(c) for c in _TRANS)))
+
+
+@lru_cache(maxsize=16)
 def prepare(text: str) -> str:
-    """Length-preserving normalisation used for matching."""
+    """Length-preserving normalisation used for matching (cached: the date recogniser, the
+    document-date evidence and the scorer each read the same text)."""
+    if _TO_MAP.search(text) is None:
+        return text
     return text.translate(_TRANS)
 
 
