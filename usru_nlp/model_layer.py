@@ -159,21 +159,31 @@ def _flags(strings, values, test, cache: dict):
     return ok[inverse.reshape(-1)]
 
 
-def _runs(flags, start: int, end: int, window: int) -> List[Tuple[int, int]]:
-    """Runs of True in ``flags[start:end]``, each widened by ``window`` within [start, end) and
-    merged where they meet, as (start, end) index pairs."""
+def _windows(keep, sent_id, window: int) -> List[Tuple[int, int]]:
+    """Runs of tokens within ``window`` tokens of a True in ``keep`` and in the same sentence
+    (``sent_id``: a non-decreasing sentence number per token), as (start, end) index pairs;
+    windows that meet or overlap are merged, never across a sentence start."""
     import numpy
 
-    part = numpy.concatenate(([False], flags[start:end], [False])).astype(numpy.int8)
-    edges = numpy.flatnonzero(numpy.diff(part))
-    out: List[Tuple[int, int]] = []
-    for a, b in zip(edges[::2].tolist(), edges[1::2].tolist()):
-        a, b = max(start, start + a - window), min(end, start + b + window)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    n = len(keep)
+    hits = numpy.flatnonzero(keep)
+    if not len(hits):
+        return []
+    # first and last+1 token of each hit's sentence
+    first = numpy.searchsorted(sent_id, sent_id[hits], side="left")
+    last = numpy.searchsorted(sent_id, sent_id[hits], side="right")
+    lo = numpy.maximum(hits - window, first)
+    hi = numpy.minimum(hits + window + 1, last)
+    depth = numpy.zeros(n + 1, dtype=numpy.int32)
+    numpy.add.at(depth, lo, 1)
+    numpy.add.at(depth, hi, -1)
+    covered = numpy.cumsum(depth[:n]) > 0
+    # a run ends where coverage ends or a new sentence starts inside it
+    step = numpy.ones(n, dtype=bool)
+    step[1:] = sent_id[1:] != sent_id[:-1]
+    starts = numpy.flatnonzero(covered & (step | ~numpy.concatenate(([False], covered[:-1]))))
+    ends = numpy.flatnonzero(covered & (numpy.concatenate((step[1:], [True])) | ~numpy.concatenate((covered[1:], [False])))) + 1
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 class UsruModel:
@@ -239,21 +249,25 @@ class UsruModel:
                 katakana &= ~known_common
             keep |= katakana
         space = arr[:, _SPACE].astype(bool)
-        units = []
-        for s, e in zip([lo] + starts, starts + [hi]):
-            if keep is None:
-                runs = [(s, e)]
-            elif not self.window:
-                runs = [(s, e)] if keep[s:e].any() else []
+        bounds = [lo] + starts + [hi]
+        if keep is None:
+            runs = list(zip(bounds[:-1], bounds[1:]))
+        else:
+            if not self.window:
+                runs = [(s, e) for s, e in zip(bounds[:-1], bounds[1:]) if keep[s:e].any()]
             else:
-                runs = _runs(keep, s, e, self.window)
-            for a, b in runs:
-                while a < b and space[a]:
-                    a += 1
-                while b > a and space[b - 1]:
-                    b -= 1
-                if a < b:
-                    units.append((a, b))
+                sent_id = numpy.zeros(hi - lo, dtype=numpy.int64)
+                sent_id[[i - lo for i in starts]] = 1
+                sent_id = numpy.cumsum(sent_id)
+                runs = [(lo + a, lo + b) for a, b in _windows(keep[lo:hi], sent_id, self.window)]
+        units = []
+        for a, b in runs:
+            while a < b and space[a]:
+                a += 1
+            while b > a and space[b - 1]:
+                b -= 1
+            if a < b:
+                units.append((a, b))
         return units
 
     def predict_docs(self, items: Sequence[Tuple[object, int, int]]) -> List[List[Ent]]:
