@@ -115,17 +115,35 @@ class FugashiTokenizer:
         tag_hash, pos_id, _, morph, _ = self._row(tag, reading)
         return tag, lemma, reading, tag_hash, pos_id, morph, None if lemma is None else self._hash(lemma)
 
-    def _nodes(self, text: str) -> Iterator[Tuple[int, str, tuple]]:
-        """(start, surface, features) for every non-whitespace token of ``text``.
-
-        MeCab writes one line per token in our own format (``_OUTPUT``): one C call and one
-        string per line of text, rather than a Python object per token.
-        """
-        safe = _UNSAFE.sub(" ", text)
+    def __call__(self, text: str) -> Doc:
+        text = spacy_safe(text)
+        words: List[str] = []
+        spaces: List[bool] = []
+        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START (flat, 5 per token), set
+        # with one from_array
+        rows: List[int] = []
+        table: List[Tok] = []
+        space_row = self._row(WHITESPACE_TAG, "")
+        make_tok = tuple.__new__
+        hash_of = self._hash
         features = self._feature_cache
         if len(features) > _FEATURE_CACHE_MAX:
             features.clear()
         parse = self.tagger.parse
+        safe = _UNSAFE.sub(" ", text)
+        prev_end = 0
+        new_sentence = True
+
+        def add_gap(gap: str) -> None:
+            if gap == " " and words and not spaces[-1]:
+                spaces[-1] = True
+                return
+            words.append(gap)
+            spaces.append(False)
+            rows.extend((space_row[0], space_row[1], hash_of(gap), space_row[3], _NOT_START))
+
+        # MeCab writes one line per token in our own format (_OUTPUT): one C call and one
+        # string per line of text, rather than a Python object per token
         for offset, piece in _pieces(safe):
             pos = 0
             for line in parse(piece).split("\n"):
@@ -135,58 +153,25 @@ class FugashiTokenizer:
                 found = piece.find(surface, pos)
                 if found < 0:  # should not happen; keep alignment by skipping the token
                     continue
+                pos = found + len(surface)
+                start = offset + found
+                if start > prev_end:
+                    gap = text[prev_end:start]
+                    add_gap(gap)
+                    if "\n" in gap:
+                        new_sentence = True
                 info = features.get(key)
                 if info is None:
                     info = features[key] = self._features(key)
-                yield offset + found, surface, info
-                pos = found + len(surface)
-
-    def analyse(self, text: str) -> List[Tuple[int, int, str, str, str]]:
-        """(start, end, tag, lemma, reading) for every non-whitespace token of ``text``."""
-        return [(start, start + len(surface), info[0], info[1] or surface, info[2])
-                for start, surface, info in self._nodes(text)]
-
-    def __call__(self, text: str) -> Doc:
-        text = spacy_safe(text)
-        words: List[str] = []
-        spaces: List[bool] = []
-        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START (flat, 5 per token), set
-        # with one from_array
-        rows: List[int] = []
-        table: List[Tok] = []
-        prev_end = 0
-        new_sentence = True
-        space_tag, space_pos, _, space_morph, _ = self._row(WHITESPACE_TAG, "")
-        make_tok = tuple.__new__
-        hash_of = self._hash
-
-        for start, surface, info in self._nodes(text):
-            if start > prev_end:
-                gap = text[prev_end:start]
-                if gap == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                else:
-                    words.append(gap)
-                    spaces.append(False)
-                    rows += (space_tag, space_pos, hash_of(gap), space_morph, _NOT_START)
-                    if "\n" in gap:
-                        new_sentence = True
-            end = start + len(surface)
-            table.append(make_tok(Tok, (start, end, surface, info[0], info[2])))
-            words.append(surface)
-            spaces.append(False)
-            lemma_hash = info[6] if info[6] is not None else hash_of(surface)
-            rows += (info[3], info[4], lemma_hash, info[5], 1 if new_sentence else _NOT_START)
-            new_sentence = surface in _SENT_END
-            prev_end = end
-        if prev_end < len(text):
-            gap = text[prev_end:]
-            if gap == " " and words and not spaces[-1]:
-                spaces[-1] = True
-            else:
-                words.append(gap)
+                prev_end = offset + pos
+                table.append(make_tok(Tok, (start, prev_end, surface, info[0], info[2])))
+                words.append(surface)
                 spaces.append(False)
-                rows += (space_tag, space_pos, hash_of(gap), space_morph, _NOT_START)
+                rows.extend((info[3], info[4], info[6] or hash_of(surface), info[5],
+                             1 if new_sentence else _NOT_START))
+                new_sentence = surface in _SENT_END
+        if prev_end < len(text):
+            add_gap(text[prev_end:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if rows:
             arr = numpy.array(rows, dtype=numpy.uint64).reshape(-1, 5)
