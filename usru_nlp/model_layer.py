@@ -203,6 +203,7 @@ class UsruModel:
         import spacy
 
         from . import tokenizer  # noqa: F401  (registers usru_nlp.FugashiTokenizer.v1)
+        from .blas import use_matmul
         from .resources import models_path
 
         self.path = Path(path) if path is not None else models_path("ner")
@@ -210,6 +211,7 @@ class UsruModel:
             raise RuntimeError(f"no trained NER model in {self.path}: run python -m usru_nlp.train")
         self.nlp = spacy.load(self.path)
         self.ner = self.nlp.get_pipe("ner")
+        use_matmul(self.ner.model)  # numpy's BLAS for the matrix products (see usru_nlp.blas)
         self.labels = tuple(self.ner.labels)
         self.all_sentences = all_sentences
         self.window = window
@@ -278,6 +280,8 @@ class UsruModel:
         """
         from spacy.tokens import Doc
 
+        from .blas import one_thread
+
         out: List[List[Ent]] = [[] for _ in items]
         owners: List[Tuple[int, int]] = []
         subdocs = []
@@ -293,11 +297,12 @@ class UsruModel:
                 sub.from_array([_TAG_ATTR], rows[:, _TAG : _TAG + 1])
                 owners.append((i, int(rows[0, _IDX])))
                 subdocs.append(sub)
-        for (i, offset), sub in zip(owners, self.ner.pipe(subdocs, batch_size=128)):
-            for ent in sub.ents:
-                label = _USRU_MAP.get(ent.label_)
-                if label:
-                    out[i].append((offset + ent.start_char, offset + ent.end_char, label))
+        with one_thread():
+            for (i, offset), sub in zip(owners, self.ner.pipe(subdocs, batch_size=128)):
+                for ent in sub.ents:
+                    label = _USRU_MAP.get(ent.label_)
+                    if label:
+                        out[i].append((offset + ent.start_char, offset + ent.end_char, label))
         return out
 
     def predict(self, texts: Sequence[str]) -> List[List[Ent]]:
