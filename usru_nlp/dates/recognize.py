@@ -154,8 +154,16 @@ def prepare(text: str) -> str:
 
 
 def recognize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """All temporal expressions in ``text[start:end]``, in order, offsets into ``text``."""
-    end = len(text) if end is None else end
+    """All temporal expressions in ``text[start:end]``, in order, offsets into ``text``.
+
+    Cached for the last few texts: the document-date evidence and the date component read the
+    same text and region. The spans are shared between calls; they are not to be changed.
+    """
+    return list(_recognize(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=16)
+def _recognize(text: str, start: int, end: int) -> tuple:
     norm = prepare(text)
     out: list[Span] = []
     pos = start
@@ -175,7 +183,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             continue
         out.append(span)
         pos = span.end
-    return out
+    return tuple(out)
 
 
 def _to_span(text: str, norm: str, m: re.Match, limit: int) -> Span | None:
