@@ -47,7 +47,10 @@ class Trie(Generic[T]):
 
     def __init__(self, phrases: Optional[Dict[str, T]] = None):
         self._phrases: Dict[str, T] = {}
-        self._lengths: Dict[str, List[int]] = {}
+        self._lengths: Dict[str, List[int]] = {}  # first character -> phrase lengths, longest first
+        # first two characters -> lengths (2 and more) of the phrases starting with them: most
+        # positions where a first character matches go no further than one dict lookup
+        self._lengths2: Dict[str, List[int]] = {}
         self._starts: Optional[re.Pattern] = None  # any first character, to skip ahead in C
         for phrase, payload in (phrases or {}).items():
             self.add(phrase, payload)
@@ -57,10 +60,13 @@ class Trie(Generic[T]):
             return
         self._phrases[phrase] = payload
         self._starts = None
-        lengths = self._lengths.setdefault(phrase[0], [])
-        if len(phrase) not in lengths:
-            lengths.append(len(phrase))
-            lengths.sort(reverse=True)
+        for table, key in ((self._lengths, phrase[0]), (self._lengths2, phrase[:2] if len(phrase) > 1 else None)):
+            if key is None:
+                continue
+            lengths = table.setdefault(key, [])
+            if len(phrase) not in lengths:
+                lengths.append(len(phrase))
+                lengths.sort(reverse=True)
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self._phrases
@@ -74,16 +80,18 @@ class Trie(Generic[T]):
     def match_at(self, text: str, i: int, end: Optional[int] = None,
                  accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:
         """Longest phrase starting at ``i`` (and ending by ``end``) that ``accept`` allows."""
-        lengths = self._lengths.get(text[i]) if i < len(text) else None
-        if not lengths:
+        limit = len(text) if end is None else min(end, len(text))
+        if i >= limit:
             return None
-        limit = len(text) if end is None else end
-        for n in lengths:
+        for n in self._lengths2.get(text[i : i + 2], ()):
             if i + n > limit:
                 continue
             payload = self._phrases.get(text[i : i + n])
             if payload is not None and (accept is None or accept(i, i + n)):
                 return i + n, payload
+        payload = self._phrases.get(text[i])
+        if payload is not None and (accept is None or accept(i, i + 1)):
+            return i + 1, payload
         return None
 
     def finditer(self, text: str, start: int = 0, end: Optional[int] = None,
