@@ -72,3 +72,17 @@ def test_trie_skips_to_possible_first_characters():
     assert list(trie.finditer(text, 0, 5)) == []
     trie.add("会談", 4)  # a phrase added later is found too
     assert ("会談", 4) in [(text[s:e], p) for s, e, p in trie.finditer(text)]
+
+
+def test_trie_match_at_prefers_the_longest_accepted_phrase_within_bounds():
+    from usru_nlp.matching import Trie
+
+    trie = Trie({"米": "us", "米国": "usa", "米国務長官": "secstate", "国": "state"})
+    text = "米国務長官と米国"
+    assert trie.match_at(text, 0) == (5, "secstate")
+    assert trie.match_at(text, 0, end=3) == (2, "usa")  # 米国務長官 runs past the end
+    assert trie.match_at(text, 0, accept=lambda s, e: e - s < 5) == (2, "usa")
+    assert trie.match_at(text, 0, accept=lambda s, e: e - s == 1) == (1, "us")
+    assert trie.match_at(text, 7) == (8, "state")
+    assert trie.match_at(text, 8) is None and trie.match_at(text, 8, end=20) is None
+    assert trie.match_at(text, 4, end=3) is None
