@@ -103,3 +103,22 @@ def test_pipe_rejects_bad_arguments(extractor):
 def test_unknown_model_is_a_value_error():
     with pytest.raises(ValueError, match="nonsense"):
         Extractor(model="nonsense")
+
+
+def test_the_garbage_collector_is_left_as_it_was(extractor):
+    import gc
+
+    assert gc.isenabled()
+    extractor.extract("ラブロフ外相は14日、ソチを訪れた。")
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        extractor.extract(b"bytes")
+    assert gc.isenabled()
+    list(extractor.pipe(["ソチ", 3]))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extractor.extract("ソチ")
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

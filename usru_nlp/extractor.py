@@ -1,8 +1,10 @@
 """The user-facing entry points: :class:`Extractor` and :func:`extract`."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, Iterable, Iterator, List, Optional, Tuple
 
@@ -45,10 +47,11 @@ class Extractor:
         ``published``: ISO string, ``datetime.date``/``datetime`` or None. Raises TypeError for
         a non-str text and ValueError for an invalid date.
         """
-        doc = self.make_doc(text, published)
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return to_result(doc, text, meta)
+        with gc_paused():
+            doc = self.make_doc(text, published)
+            for _, proc in self.nlp.pipeline:
+                doc = proc(doc)
+            return to_result(doc, text, meta)
 
     # -- many texts -----------------------------------------------------------------------
     def pipe(
@@ -80,6 +83,10 @@ class Extractor:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: List[Item]) -> List[Result]:
+        with gc_paused():
+            return self._run_batch_now(batch)
+
+    def _run_batch_now(self, batch: List[Item]) -> List[Result]:
         prepared: List[Tuple[Any, Optional[Doc], dict, Optional[str]]] = []
         for item in batch:
             text, meta = _split_item(item)
@@ -97,6 +104,25 @@ class Extractor:
             else:
                 out.append(to_result(next(done), text, meta))
         return out
+
+
+@contextmanager
+def gc_paused():
+    """Python's cycle collector paused while texts are processed, then back as it was.
+
+    One article makes tens of thousands of small objects (tokens, spans, candidates); the
+    collections they trigger would scan the loaded lexicons, gazetteer and model each time,
+    about 7% of ``extract()`` on livedoor articles. Reference counting still frees everything
+    as usual; only cyclic garbage waits for the next collection after the block.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _split_item(item: Item) -> Tuple[Any, dict]:
