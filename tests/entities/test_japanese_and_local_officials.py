@@ -89,3 +89,10 @@ def test_us_states_and_prefectures_are_places_with_their_country(extractor):
 ])
 def test_place_before_a_local_office(extractor, text, place):
     assert place in [p.text for p in extractor.extract(text).places]
+
+
+def test_a_model_person_span_running_into_a_local_office_leaves_the_place(extractor):
+    # the model reads 長谷部健渋谷区長 as one PERSON span; the place and the office still count
+    text = "東京都渋谷区の長谷部健渋谷区長は14日、記者会見した。"
+    assert officials(extractor, text) == [("長谷部健", "渋谷区長", "JP")]
+    assert "渋谷" in [p.text for p in extractor.extract(text).places]

@@ -315,9 +315,10 @@ class PlaceTagger:
     def __call__(self, doc: Doc) -> Doc:
         region = doc._.body or (0, len(text_of(doc)))
         text = text_of(doc)
-        # 渋谷区長: a place and its local office, not a facility or organisation name
+        # 渋谷区長: a place and its local office, not a facility or organisation name, nor the
+        # end of a person's name (長谷部健渋谷区長 read as one PERSON span)
         evidence = [(s, e, label) for s, e, label in doc._.model_ents or ()
-                    if not (label in ("FAC", "ORG") and text.endswith(local_offices(), s + 1, e))]
+                    if not (label in ("FAC", "ORG", "PERSON") and text.endswith(local_offices(), s + 1, e))]
         weak = unidic_places(doc, region) if self.use_unidic else []
         votes = ModelVotes(evidence, self.model_active)
         places = self.finder.find(text_of(doc), region, evidence, doc._.dateline, votes=votes, weak=weak)
