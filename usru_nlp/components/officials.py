@@ -93,6 +93,8 @@ class OfficialTagger:
         place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
         places_at = {p.start: p for p in doc._.places or ()}
         for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
+            if cand.entries:
+                cand.end = self._name_end(text, cand.start, cand.end)
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
@@ -110,6 +112,16 @@ class OfficialTagger:
         doc._.person_candidates = others
         extensions.add_spans(doc, officials, "OFFICIAL")
         return doc
+
+    def _name_end(self, text: str, start: int, end: int) -> int:
+        """Where the name ends in a knowledge-base alias written with its title (ムハンマド皇太子,
+        ファイサル外相, サルマン国王: aliases kept whole because the bare name is too common): the
+        title is then read after the name like any other."""
+        for k in range(start + 2, end):
+            hit = self.grammar.title_at(text, k)
+            if hit is not None and hit[0] == end:
+                return k
+        return end
 
     def _anaphors(self, text: str, region, officials: List[Official]) -> List[Official]:
         """「同外相」, 「同大統領」: the official last named with that title, as a mention of its own
