@@ -86,6 +86,8 @@ class TitleGrammar:
     def after(self, text: str, i: int, places: Optional[dict] = None) -> TitleInfo:
         """What follows a name ending at ``i``. ``places``: the document's places by start
         offset, for local offices written after a place (吉村洋文大阪府知事, 山中竹春横浜市長)."""
+        if text.startswith("両", i) and (self.title_at(text, i + 1) or text.startswith(HONORIFICS, i + 1)):
+            return self.after(text, i + 1, places)  # ラブロフ、ルビオ両外相; トランプ、プーチン両氏
         info = TitleInfo(end=i)
         j = i
         if j < len(text) and text[j] in "・･":  # パトルシェフ・ロシア安全保障会議書記

@@ -180,3 +180,16 @@ def test_name_before_a_noble_title_is_a_person(extractor, text, name):
 @pytest.mark.parametrize("text", ["渋谷のハチ公が人気だ。", "ナバラ女王が即位した。"])
 def test_no_person_before_ko_or_after_a_place(extractor, text):
     assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # names listed before one plural title or 両氏 each take it
+    ("ラブロフ、ルビオ両外相は会談した。", [("ラブロフ", "外相", "RU", False), ("ルビオ", "外相", "US", False)]),
+    ("プーチン、トランプ両大統領は会談した。", [("プーチン", "大統領", "RU", False), ("トランプ", "大統領", "US", False)]),
+    ("ラブロフとルビオ両外相は会談した。", [("ラブロフ", "外相", "RU", False), ("ルビオ", "外相", "US", False)]),
+    ("トランプ、プーチン両氏は協議した。", [("トランプ", None, "US", False), ("プーチン", None, "RU", False)]),
+    # no names: nothing to annotate
+    ("両首脳は会談した。", []),
+])
+def test_names_sharing_a_plural_title(extractor, text, expected):
+    assert officials(extractor, text) == expected

@@ -92,9 +92,12 @@ class OfficialTagger:
         clusters: Dict[str, dict] = {}
         place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
         places_at = {p.start: p for p in doc._.places or ()}
-        for cand in find_candidates(doc, region, self.aliases, self.blocked, self.place_names):
+        cands = find_candidates(doc, region, self.aliases, self.blocked, self.place_names)
+        for cand in cands:
             if cand.entries:
                 cand.end = self._name_end(text, cand.start, cand.end)
+        shared = self._shared_titles(text, cands)
+        for cand in cands:
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
@@ -102,7 +105,7 @@ class OfficialTagger:
                 continue  # 米ロ外相, ナバラ女王 (a place found): places and a title, not a name
             if not (cand.entries or cand.model_person) and cand.place_word:
                 continue  # ナバラ女王: a UniDic country name and a title
-            official = self._official(text, cand, surface, date, clusters, places_at)
+            official = self._official(text, cand, surface, date, clusters, places_at, shared.get(id(cand)))
             if official is None:
                 others.append(cand)
             else:
@@ -146,9 +149,22 @@ class OfficialTagger:
                                 cluster=o.cluster))
         return out
 
+    def _shared_titles(self, text: str, cands: List[NameCandidate]) -> Dict[int, int]:
+        """Names listed before one plural title (「ラブロフ、ルビオ両外相」, 「トランプ、プーチン両氏」):
+        id of each earlier candidate -> where the shared 両 starts (the last name reads it itself)."""
+        out: Dict[int, int] = {}
+        ordered = sorted(cands, key=lambda c: c.start)
+        for prev, nxt in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
+            at = out.get(id(nxt))
+            if at is None and text.startswith("両", nxt.end) and self.grammar.after(text, nxt.end).end > nxt.end:
+                at = nxt.end
+            if at is not None and nxt.start == prev.end + 1 and text[prev.end] in "、，と":
+                out[id(prev)] = at
+        return out
+
     def _official(self, text: str, cand: NameCandidate, surface: str, date, clusters,
-                  places: Optional[dict] = None) -> Optional[Official]:
-        after = self.grammar.after(text, cand.end, places)
+                  places: Optional[dict] = None, shared_at: Optional[int] = None) -> Optional[Official]:
+        after = self.grammar.after(text, cand.end if shared_at is None else shared_at, places)
         before = None if (after.title or after.admin) else self.grammar.before(text, cand.start)
         info = after if (after.title or after.admin or before is None) else before
         titled = bool(info.title)
