@@ -96,3 +96,12 @@ def test_a_model_person_span_running_into_a_local_office_leaves_the_place(extrac
     text = "東京都渋谷区の長谷部健渋谷区長は14日、記者会見した。"
     assert officials(extractor, text) == [("長谷部健", "渋谷区長", "JP")]
     assert "渋谷" in [p.text for p in extractor.extract(text).places]
+
+
+def test_a_surname_before_a_governors_title_is_no_place(extractor):
+    # the model reads 小池都 as a place (like 東京都); UniDic reads 小池 as a surname
+    r = extractor.extract("小池都知事は会見した。", published="2025-11-20")
+    assert [(o.text, o.title, o.country) for o in r.officials] == [("小池", "都知事", "JP")]
+    assert r.places == []
+    # a prefecture the gazetteer knows stays a place
+    assert [p.text for p in extractor.extract("千葉県知事は述べた。").places] == ["千葉県"]

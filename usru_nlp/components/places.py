@@ -280,11 +280,18 @@ def _not_loanwords(doc: Doc, places: List[Place]) -> List[Place]:
 
 
 def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
-    """Drop kanji places that a UniDic given name follows: 青島|幸男 is a person, not Qingdao."""
+    """Drop kanji places that a UniDic given name follows: 青島|幸男 is a person, not Qingdao;
+    and a surname with the head of a governor's title that no gazetteer knows as a place:
+    小池|都|知事 is governor Koike, not a place 小池都."""
     given = {t.start for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-名" and is_kanji(t.text[0])}
-    if not given:
+    surnames = {(t.start, t.end) for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-姓"}
+    if not given and not surnames:
         return places
-    return [p for p in places if not (p.end in given and is_kanji(p.text[-1]))]
+    text = text_of(doc)
+    return [p for p in places if not (
+        (p.end in given and is_kanji(p.text[-1]))
+        or (p.kb_id is None and p.text[-1] in "都道府県" and (p.start, p.end - 1) in surnames
+            and text.startswith("知事", p.end)))]
 
 
 _WORK_TITLE = re.compile(r"『([^『』\n]{1,60})』")
