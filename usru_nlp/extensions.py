@@ -48,6 +48,16 @@ def add_spans(doc: Doc, mentions, label: str) -> None:
     doc.spans[SPAN_KEY] = spans
 
 
+def drop_spans(doc: Doc, mentions, label: str) -> None:
+    """Remove the spans of ``mentions`` (by offsets) with ``label`` from ``doc.spans[SPAN_KEY]``."""
+    if SPAN_KEY not in doc.spans:
+        return
+    gone = {(m.start, m.end) for m in mentions}
+    doc.spans[SPAN_KEY] = [s for s in doc.spans[SPAN_KEY]
+                           if not (s.label_ == label and s._.mention is not None
+                                   and (s._.mention.start, s._.mention.end) in gone)]
+
+
 register()
 
 

@@ -98,6 +98,8 @@ class TitleGrammar:
             if hit and self.title_at(text, hit[0]):
                 info.country = hit[1]
                 j = hit[0]
+            elif self.title_at(text, j + 1) and is_katakana(text[j - 1]):
+                j += 1  # ケロッグ・ウクライナ担当特使: a title that starts with a place
         for _ in range(3):  # 前米政権, 元駐..., 現政権, 米前大統領
             if text.startswith(FORMER, j) and self._continues(text, j + 1):
                 info.former = True

@@ -193,3 +193,11 @@ def test_no_person_before_ko_or_after_a_place(extractor, text):
 ])
 def test_names_sharing_a_plural_title(extractor, text, expected):
     assert officials(extractor, text) == expected
+
+
+def test_titles_after_a_middle_dot_and_a_linked_name_is_no_place(extractor):
+    r = extractor.extract("米国のケロッグ・ウクライナ担当特使は述べた。", published="2025-11-20")
+    assert [(o.text, o.title, o.country) for o in r.officials] == [("ケロッグ", "ウクライナ担当特使", "US")]
+    assert [p.text for p in r.places] == ["米国", "ウクライナ"]
+    got = officials(extractor, "ウクライナのウメロフ国家安全保障・国防会議書記は述べた。", "2025-11-20")
+    assert got == [("ウメロフ", "国家安全保障・国防会議書記", "UA", False)]

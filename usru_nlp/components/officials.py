@@ -111,6 +111,12 @@ class OfficialTagger:
             else:
                 officials.append(official)
         officials = sorted(officials + self._anaphors(text, region, officials), key=lambda o: o.start)
+        # a name the knowledge base links and a title follows is no place (米国のケロッグ・ウクライナ担当特使)
+        named = {(o.start, o.end) for o in officials if o.kb_id and o.title}
+        wrong = [p for p in doc._.places or () if (p.start, p.end) in named]
+        if wrong:
+            doc._.places = [p for p in doc._.places if p not in wrong]
+            extensions.drop_spans(doc, wrong, "PLACE")
         doc._.officials = officials
         doc._.person_candidates = others
         extensions.add_spans(doc, officials, "OFFICIAL")
