@@ -189,18 +189,20 @@ class TitleGrammar:
                 info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 if gap == 0 and start > 0 and (is_katakana(text[start - 1]) and is_katakana(text[start])):
                     continue
-                info.country = self.country_ending_at(text, start) or entry.country_hint
-                if start > 0 and text[start - 1] in FORMER:
+                hit = self.country_ending_at(text, start)
+                info.country = hit[0] if hit else entry.country_hint
+                head = hit[1] if hit else start  # 元|米|国家安全保障担当大統領補佐官
+                if head > 0 and text[head - 1] in FORMER:
                     info.former = True
                 return info
         return None
 
-    def country_ending_at(self, text: str, k: int, longest: int = 8) -> Optional[str]:
-        """Country of a country word ending at ``k`` (ロシア in 「ロシア外務次官」)."""
+    def country_ending_at(self, text: str, k: int, longest: int = 8) -> Optional[Tuple[str, int]]:
+        """Country of a country word ending at ``k`` (ロシア in 「ロシア外務次官」) and where it starts."""
         for n in range(min(longest, k), 0, -1):
             country = self.countries.get(text[k - n : k])
             if country:
-                return country
+                return country, k - n
         return None
 
     def country_before(self, text: str, s: int, limit: int = 25) -> Optional[str]:

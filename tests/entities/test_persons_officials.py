@@ -201,3 +201,9 @@ def test_titles_after_a_middle_dot_and_a_linked_name_is_no_place(extractor):
     assert [p.text for p in r.places] == ["米国", "ウクライナ"]
     got = officials(extractor, "ウクライナのウメロフ国家安全保障・国防会議書記は述べた。", "2025-11-20")
     assert got == [("ウメロフ", "国家安全保障・国防会議書記", "UA", False)]
+
+
+def test_former_before_a_country_and_a_title_written_before_the_name(extractor):
+    got = officials(extractor, "元米国家安全保障担当大統領補佐官のボルトン氏は批判した。", "2025-11-20")
+    assert got == [("ボルトン", "国家安全保障担当大統領補佐官", "US", True)]
+    assert officials(extractor, "米国務長官のルビオ氏は述べた。", "2025-11-20") == [("ルビオ", "国務長官", "US", False)]
