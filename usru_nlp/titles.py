@@ -173,10 +173,11 @@ class TitleGrammar:
 
     # -- before the name --------------------------------------------------------------------
     def before(self, text: str, s: int) -> Optional[TitleInfo]:
-        """A title written right before a name starting at ``s``, or before 「の」 there."""
+        """A title written right before a name starting at ``s``, or before 「の」 or 「、」 there
+        (「ロシア外務次官のリャブコフ氏」, 「ロシアの外相、ラブロフ氏」)."""
         for gap in (0, 1):
             p = s - gap
-            if gap and (p <= 0 or text[p] != "の"):
+            if gap and (p <= 0 or text[p] not in "の、"):
                 continue
             for n in self.title_lengths:
                 if p - n < 0:
@@ -192,6 +193,8 @@ class TitleGrammar:
                 hit = self.country_ending_at(text, start)
                 info.country = hit[0] if hit else entry.country_hint
                 head = hit[1] if hit else start  # 元|米|国家安全保障担当大統領補佐官
+                if gap and text[p] == "、" and head > 0 and (is_kanji(text[head - 1]) or is_katakana(text[head - 1])):
+                    return None  # トランプ大統領、ネタニヤフ氏と会談: the title is Trump's
                 if head > 0 and text[head - 1] in FORMER:
                     info.former = True
                 return info

@@ -207,3 +207,10 @@ def test_former_before_a_country_and_a_title_written_before_the_name(extractor):
     got = officials(extractor, "元米国家安全保障担当大統領補佐官のボルトン氏は批判した。", "2025-11-20")
     assert got == [("ボルトン", "国家安全保障担当大統領補佐官", "US", True)]
     assert officials(extractor, "米国務長官のルビオ氏は述べた。", "2025-11-20") == [("ルビオ", "国務長官", "US", False)]
+
+
+def test_a_title_before_a_comma_and_the_name(extractor):
+    assert officials(extractor, "ロシアの外相、ラブロフ氏は述べた。", "2025-11-20") == [("ラブロフ", "外相", "RU", False)]
+    # ... but not the title of the name before it (a headline)
+    got = officials(extractor, "トランプ大統領、ネタニヤフ氏と会談へ", "2025-11-20")
+    assert got == [("トランプ", "大統領", "US", False), ("ネタニヤフ", None, "IL", False)]
