@@ -24,6 +24,7 @@ _NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
 # 前/元/新 (石破新首相), 副, 駐, country abbreviations (米, 中), kinship (木村祐一|兄さん)
 _TITLE_PREFIX_KANJI = "前元現新次両同故各総駐副米英仏独露中韓朝日印豪加伊兄姉弟妹父母夫妻嫁婿孫"
 
+
 @lru_cache(maxsize=1)
 def person_roles() -> dict:
     """models/lexicons/person_roles.json: role words, words after which a word is a person, ..."""
@@ -47,7 +48,6 @@ def _all_titles() -> Trie:
     """Every title of the lexicon, local offices included (都知事, 市長), and the one-kanji heads
     of such titles (都, 府, 県, 州) that the model glues to a name (石原慎太郎都|知事)."""
     return Trie({w: True for w in ("都", "府", "県", "州", *(t.title for t in load_titles()))})
-
 
 
 def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:

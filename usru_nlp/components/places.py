@@ -29,13 +29,9 @@ from ..schema import Place
 from .evidence import ABSTAIN, ACCEPT, PLACE, REJECT, ModelVotes, model_active, place_vote
 from .place_context import PlaceContext, local_offices
 from .place_rules import place_rules
-from .unidic_places import unidic_places
+from .unidic_places import ADMIN_CHARS, unidic_places
 
 _BLOCK = object()
-_ADMIN_CHARS = "都道府県州郡市町区村"
-
-
-
 
 
 class PlaceFinder:
@@ -215,7 +211,7 @@ class PlaceFinder:
         if not is_weak:  # the model alone: the span must look like a word of its own
             if is_hiragana(surface[0]) or is_hiragana(surface[-1]):
                 return False  # katakana continuity is katakana_bounded's (word_bounded misreads text ends)
-            if s > 0 and is_kanji(text[s - 1]) and is_kanji(text[s]) and text[s - 1] not in _ADMIN_CHARS:
+            if s > 0 and is_kanji(text[s - 1]) and is_kanji(text[s]) and text[s - 1] not in ADMIN_CHARS:
                 return False  # 大岡 of 上大岡
         vote = place_vote(votes, text, s, e, strong=False, weak=is_weak, state_compound=self._state_follows(text, e))
         return vote == ACCEPT or (vote == ABSTAIN and is_weak)

@@ -14,7 +14,8 @@ _PLACE_SUFFIXES = ("県", "州", "市", "省", "島", "諸島", "半島", "自�
                    "村", "区", "川", "山", "峠", "湖")
 _TOWN_SUFFIXES = ("町", "村", "市")
 _NATURE_SUFFIXES = ("山", "川", "湖", "島")
-_ADMIN_CHARS = "都道府県州郡市町区村"
+# the last character of an administrative area (神奈川県, 北見市): a kanji word may follow it
+ADMIN_CHARS = "都道府県州郡市町区村"
 _FOLLOWERS = Trie({w: True for w in place_rules()["unidic_followers"]})
 
 
@@ -51,7 +52,7 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         if j - i > 1 and is_katakana(t.text[0]) and not tag.startswith("名詞-固有名詞-地名"):
             s = _katakana_start(text, s)
         office = not suffixed and tag.startswith("名詞-固有名詞-地名") and local_office_trie().match_at(text, e) is not None
-        glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in _ADMIN_CHARS \
+        glued = s > 0 and is_kanji(text[s]) and is_kanji(text[s - 1]) and text[s - 1] not in ADMIN_CHARS \
             and not (office and i > 0 and toks[i - 1].end == s and toks[i - 1].tag.startswith("名詞-固有名詞-人名"))
         if (suffixed or office or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
             out.append((s, e, "GPE"))
