@@ -142,6 +142,7 @@ class TitleGrammar:
         local = self._local_title(text, j, places) if places and info.country is None else None
         if local:
             return local
+        j = self._joint_office(text, j)
         t = self.title_at(text, j)
         if t:
             info.title = text[j : t[0]]
@@ -156,6 +157,19 @@ class TitleGrammar:
             info.end = j + 1
             return info
         return TitleInfo(end=i)
+
+    def _joint_office(self, text: str, j: int) -> int:
+        """Where the last of several offices joined by 兼 starts, or ``j`` when there are none:
+        「王毅共産党政治局員兼外相」 → 外相, 「副首相兼財務相」 → 財務相 (the unbroken title at the end,
+        as with committee titles, GUIDELINES §2). The offices before 兼 are written in kanji."""
+        for _ in range(3):  # 副首相兼外相兼国防相
+            k = j
+            while k < len(text) and k - j < 12 and text[k] != "兼" and is_kanji(text[k]):
+                k += 1
+            if k == j or k >= len(text) or text[k] != "兼" or not self.title_at(text, k + 1):
+                break
+            j = k + 1
+        return j
 
     def _local_title(self, text: str, j: int, places: dict) -> Optional[TitleInfo]:
         """A place and a local office right after it: 大阪府知事, 横浜市長, 渋谷区長. The place

@@ -214,3 +214,20 @@ def test_a_title_before_a_comma_and_the_name(extractor):
     # ... but not the title of the name before it (a headline)
     got = officials(extractor, "トランプ大統領、ネタニヤフ氏と会談へ", "2025-11-20")
     assert got == [("トランプ", "大統領", "US", False), ("ネタニヤフ", None, "IL", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # offices joined by 兼: the title is the last one, the unbroken title at the end
+    ("中国の王毅共産党政治局員兼外相は北京で会談した。", [("王毅", "外相", "CN", False)]),
+    ("英国のラミー副首相兼法相は述べた。", [("ラミー", "法相", "GB", False)]),
+    # 兼 with no title after it is no title
+    ("王毅氏は外交を兼務する。", [("王毅", None, "CN", False)]),
+])
+def test_offices_joined_by_ken(extractor, text, expected):
+    assert officials(extractor, text, "2025-03-10") == expected
+
+
+def test_korean_prime_ministers_in_the_kb(extractor):
+    got = officials(extractor, "韓悳洙首相が大統領権限を代行している。", "2025-03-10")
+    assert got == [("韓悳洙", "首相", "KR", False)]
+    assert officials(extractor, "金民錫首相は来日した。", "2025-09-10") == [("金民錫", "首相", "KR", False)]
