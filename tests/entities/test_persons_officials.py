@@ -227,6 +227,13 @@ def test_offices_joined_by_ken(extractor, text, expected):
     assert officials(extractor, text, "2025-03-10") == expected
 
 
+def test_foreign_ministry_information_department_titles(extractor):
+    got = officials(extractor, "中国外務省の毛寧報道局長は定例記者会見で反発した。", "2025-03-10")
+    assert got == [("毛寧", "報道局長", "CN", False)]
+    got = officials(extractor, "中国外務省の郭嘉昆副報道局長は述べた。", "2025-03-10")
+    assert got == [("郭嘉昆", "副報道局長", "CN", False)]
+
+
 def test_korean_prime_ministers_in_the_kb(extractor):
     got = officials(extractor, "韓悳洙首相が大統領権限を代行している。", "2025-03-10")
     assert got == [("韓悳洙", "首相", "KR", False)]
