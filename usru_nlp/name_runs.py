@@ -67,7 +67,7 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     for t in tokens_of(doc):
         if t.start < lo or t.start >= hi:
             continue
-        if t.tag.startswith("名詞-固有名詞-人名"):
+        if t.tag.startswith("名詞-固有名詞-人名") and not _prefecture_head(text, t):
             if run and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
                 given = given or t.tag.endswith("名")
                 run[1] = t.end
@@ -87,6 +87,11 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     if run:
         out.append(_complete(text, run, first_tag, lo, hi, stray))
     return out
+
+
+def _prefecture_head(text: str, t) -> bool:
+    """都/道/府/県 read as a given name right before 知事: the head of the title (鈴木|道知事)."""
+    return len(t.text) == 1 and t.text in "都道府県" and text.startswith("知事", t.end)
 
 
 def _starts_word(text: str, k: int) -> bool:

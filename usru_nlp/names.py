@@ -87,8 +87,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     given_tails: Optional[Dict[int, int]] = None  # built when a model span first needs it
     given_name_starts = set()
     name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
+    surname_starts = set()  # UniDic surnames (姓)
     prev = None
     for t in tokens_of(doc):
+        if t.tag.endswith("人名-姓"):
+            surname_starts.add(t.start)
         if prev is not None and prev.end == t.start and prev.tag.startswith("名詞-固有名詞-人名"):
             if prev.tag.endswith("姓") and t.tag.endswith("人名-名"):
                 given_name_starts.add(t.start)
@@ -121,9 +124,21 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = add(s, e)
         if c:
             c.entries = list(entries)
+    # a katakana given name after a kanji surname of two or more characters, before a title or
+    # 氏, is one name with it (玉城|デニー知事, 山田|ジョージ氏), found by the UniDic run below;
+    # one-kanji "surnames" are mostly misread words (今|モトコ, 娘|マルガレーテ), and so are
+    # kanji the run took in front of a given name (後々|サクラさん)
+    given_after_surname = {
+        s for s, e in person_runs
+        if s in surname_starts and e - s >= 3 and is_kanji(text[s]) and is_kanji(text[s + 1])
+        and is_katakana(text[e - 1]) and _starts_word(text, s)
+        and (_all_titles().match_at(text, e) is not None or followers.match_at(text, e) is not None)
+    }
     for m in KATAKANA_NAME.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         if s > 0 and is_katakana(text[s - 1]):
+            continue
+        if s > 0 and is_kanji(text[s - 1]) and any(a < s and run_end[a] == e for a in given_after_surname):
             continue
         e = _cut_at_place(text, s, e, place_names)
         c = add(s, e)

@@ -238,3 +238,18 @@ def test_korean_prime_ministers_in_the_kb(extractor):
     got = officials(extractor, "韓悳洙首相が大統領権限を代行している。", "2025-03-10")
     assert got == [("韓悳洙", "首相", "KR", False)]
     assert officials(extractor, "金民錫首相は来日した。", "2025-09-10") == [("金民錫", "首相", "KR", False)]
+
+
+def test_kanji_surname_and_katakana_given_name_before_a_title(extractor):
+    got = officials(extractor, "沖縄県の玉城デニー知事は移設に反対している。", "2025-03-10")
+    assert got == [("玉城デニー", "知事", "JP", False)]
+    assert [p.text for p in extractor.extract("山田ジョージ氏は述べた。").persons] == ["山田ジョージ"]
+    # a one-kanji word before a katakana given name stays out of the name
+    assert [p.text for p in extractor.extract("後々サクラさんが困ります。").persons] == ["サクラ"]
+
+
+def test_prefecture_head_before_governor_is_not_a_given_name(extractor):
+    got = officials(extractor, "北海道の鈴木道知事は述べた。", "2025-03-10")
+    assert got == [("鈴木", "道知事", "JP", False)]
+    got = officials(extractor, "北海道の鈴木直道知事は述べた。", "2025-03-10")
+    assert got == [("鈴木直道", "知事", "JP", False)]
