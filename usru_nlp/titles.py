@@ -159,16 +159,20 @@ class TitleGrammar:
         return TitleInfo(end=i)
 
     def _joint_office(self, text: str, j: int) -> int:
-        """Where the last of several offices joined by 兼 starts, or ``j`` when there are none:
-        「王毅共産党政治局員兼外相」 → 外相, 「副首相兼財務相」 → 財務相 (the unbroken title at the end,
-        as with committee titles, GUIDELINES §2). The offices before 兼 are written in kanji."""
-        for _ in range(3):  # 副首相兼外相兼国防相
-            k = j
-            while k < len(text) and k - j < 12 and text[k] != "兼" and is_kanji(text[k]):
-                k += 1
-            if k == j or k >= len(text) or text[k] != "兼" or not self.title_at(text, k + 1):
+        """Where the title starts when offices are joined by 兼: the first one the lexicon knows.
+        「ルビオ国務長官兼大統領補佐官」 → 国務長官 (``j``); 「王毅共産党政治局員兼外相」 → 外相, as
+        with committee titles the known title is given (GUIDELINES §2). The offices before 兼
+        are written in kanji."""
+        k = j
+        for _ in range(3):  # 共産党政治局員兼副首相兼外相
+            if self.title_at(text, k):
+                return k
+            m = k
+            while m < len(text) and m - k < 12 and text[m] != "兼" and is_kanji(text[m]):
+                m += 1
+            if m == k or m >= len(text) or text[m] != "兼":
                 break
-            j = k + 1
+            k = m + 1
         return j
 
     def _local_title(self, text: str, j: int, places: dict) -> Optional[TitleInfo]:

@@ -217,9 +217,10 @@ def test_a_title_before_a_comma_and_the_name(extractor):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # offices joined by 兼: the title is the last one, the unbroken title at the end
+    # offices joined by 兼: the title is the first one the lexicon knows
     ("中国の王毅共産党政治局員兼外相は北京で会談した。", [("王毅", "外相", "CN", False)]),
-    ("英国のラミー副首相兼法相は述べた。", [("ラミー", "法相", "GB", False)]),
+    ("英国のラミー副首相兼法相は述べた。", [("ラミー", "副首相", "GB", False)]),
+    ("ルビオ米国務長官兼大統領補佐官は語った。", [("ルビオ", "国務長官", "US", False)]),
     # 兼 with no title after it is no title
     ("王毅氏は外交を兼務する。", [("王毅", None, "CN", False)]),
 ])
@@ -232,6 +233,8 @@ def test_foreign_ministry_information_department_titles(extractor):
     assert got == [("毛寧", "報道局長", "CN", False)]
     got = officials(extractor, "中国外務省の郭嘉昆副報道局長は述べた。", "2025-03-10")
     assert got == [("郭嘉昆", "副報道局長", "CN", False)]
+    got = officials(extractor, "ロシア外務省のザハロワ情報局長は米国を批判した。", "2025-03-10")
+    assert got == [("ザハロワ", "情報局長", "RU", False)]
 
 
 def test_korean_prime_ministers_in_the_kb(extractor):
