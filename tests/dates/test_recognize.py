@@ -101,3 +101,21 @@ def test_fields():
                                  ("数", "X"), ("", None)])
 def test_parse_number(s, n):
     assert parse_number(s) == n
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # time elapsed since an event is a duration, not a two-digit year
+    ("チェルノブイリ原発事故から40年。", ("40年", "duration")),
+    ("戦後80年の節目を迎えた。", ("80年", "duration")),
+    ("結婚して10年。", ("10年", "duration")),
+    ("震災から14年を迎えた。", ("14年", "duration")),
+    ("14年が経過した。", ("14年", "duration")),
+    # ... but a year after another year, after その後, or before に stays a year
+    ("15年から18年まで在任した。", ("18年まで", "date")),
+    ("その後18年に辞任した。", ("18年", "date")),
+    ("事故から40年に当たる。", ("40年", "date")),
+])
+def test_elapsed_years_are_durations(text, expected):
+    last = recognize(text)[-1]
+    assert (last.text, last.kind) == expected

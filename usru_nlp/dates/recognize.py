@@ -79,8 +79,16 @@ def _build():
     PARTS = "|".join(parts) + "|期"
     ERA = alt(lex["eras"])
     SOLO = "|".join(lex["standalone_eras"])
+    # time elapsed since something: 「事故から40年」, 「戦後80年」, 「結婚して10年」, 「14年が経つ」
+    # (not a year: 「15年から18年」 is one, so から must not follow a date, and 「その後18年に」 is one)
+    elapsed = (
+        r"(?:(?<=から)(?<![年月日]から)|(?<=後)(?<!その後)|(?<=して)|(?<=以来))\d{1,3}年"
+        r"(?![月度代\d~\-]|に|まで|から|以[降前])"
+        r"|\d{1,3}年(?=が経|経|を迎え|余り|が過ぎ)"
+    )
     dur_part = (
-        rf"(?:(?:\d+(?:\.\d+)?|数十|十数|数)(?:分間?|秒間?)"
+        rf"(?:{elapsed}"
+        rf"|(?:\d+(?:\.\d+)?|数十|十数|数)(?:分間?|秒間?)"
         rf"|{NQ}(?:{MDUR}|週間|時間|周年)"
         rf"|{NQ}(?:年|日)(?=[間半目]|\d{{1,2}}(?:{MDUR}))"
         rf"|(?:数十|十数|数)(?:年|日)"
