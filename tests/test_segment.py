@@ -35,6 +35,15 @@ def test_dateline():
     assert PAGE[ps:pe] == "パリ" and PAGE[js:je] == "田中一郎"
 
 
+def test_wire_dateline_has_no_journalist():
+    text = "【モスクワ共同】ロシアのラブロフ外相は5日、会見した。"
+    (ps, pe), journalist = find_dateline(text)
+    assert text[ps:pe] == "モスクワ" and journalist is None
+    text = "【ワシントン＝ロイター】米国務省は述べた。"
+    (ps, pe), journalist = find_dateline(text)
+    assert text[ps:pe] == "ワシントン" and journalist is None
+
+
 def test_plain_text_is_all_body():
     text = "ラブロフ外相は14日に会談した"
     assert find_body(text) == (0, len(text))

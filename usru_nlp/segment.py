@@ -32,6 +32,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _URL_ONLY = re.compile(r"^\s*(https?://\S+|www\.\S+|[\w-]+\.(com|jp|net|org)(/\S*)?)\s*$")
 _BYLINE_NAME = re.compile(r"^\s*[\u4e00-\u9fff\u3005\u30a0-\u30ff・]{2,8}\s*$")
 DATELINE = re.compile(r"[【\[［]([^=＝】\]］\n]{1,20})[=＝]([^】\]］\n]{1,20})[】\]］]")
+# news agencies, as written after the place of a wire dateline (【モスクワ共同】, 【北京＝新華社】)
+AGENCIES = ("共同通信", "共同", "時事通信", "時事", "ＡＦＰ時事", "AFP時事", "ＡＦＰ", "AFP", "ロイター",
+            "聯合ニュース", "聯合", "新華社", "ＡＰ", "AP", "タス", "ブルームバーグ")
+AGENCY_DATELINE = re.compile(r"[【\[［]([^=＝】\]］\n]{1,12}?)(?:%s)[】\]］]" % "|".join(AGENCIES))
 
 
 @dataclass(frozen=True)
@@ -133,9 +137,14 @@ def find_body(text: str) -> Tuple[int, int]:
 
 
 def find_dateline(text: str, body: Optional[Tuple[int, int]] = None):
-    """The first 【place=journalist】 dateline in the body: ((ps, pe), (js, je)) or None."""
+    """The first dateline in the body: 【place=journalist】 → ((ps, pe), (js, je)); a wire
+    dateline, 【モスクワ共同】 or 【北京＝新華社】, → ((ps, pe), None): an agency is no journalist."""
     lo, hi = body or (0, len(text))
-    m = DATELINE.search(text, lo, hi)
-    if not m:
+    found = [m for m in (DATELINE.search(text, lo, hi), AGENCY_DATELINE.search(text, lo, hi)) if m]
+    if not found:
         return None
-    return (m.start(1), m.end(1)), (m.start(2), m.end(2))
+    m = min(found, key=lambda x: x.start())
+    place = (m.start(1), m.end(1))
+    if m.re is AGENCY_DATELINE or m.group(2) in AGENCIES:
+        return place, None
+    return place, (m.start(2), m.end(2))

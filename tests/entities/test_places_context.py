@@ -46,3 +46,16 @@ def test_dateline_place_flagged(extractor):
     dl = [p for p in r.places if p.dateline]
     assert [p.text for p in dl] == ["ワシントン"]
     assert [(p.text, p.role) for p in r.persons] == [("山田太郎", "journalist")]
+
+
+@pytest.mark.parametrize("text, place", [
+    # wire datelines: the agency is no journalist, and the place stands alone whatever follows it
+    ("【モスクワ共同】ロシアのラブロフ外相は5日、記者会見した。", "モスクワ"),
+    ("【北京時事】中国外務省は述べた。", "北京"),
+    ("【ワシントン＝ロイター】米国務省は述べた。", "ワシントン"),
+    ("【ロンドン＝ＡＦＰ時事】英政府は述べた。", "ロンドン"),
+])
+def test_wire_datelines(extractor, text, place):
+    r = extractor.extract(text, published="2025-03-06")
+    assert [p.text for p in r.places if p.dateline] == [place]
+    assert r.persons == []

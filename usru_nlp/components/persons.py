@@ -133,7 +133,7 @@ class PersonTagger:
         votes = ModelVotes(doc._.model_ents, self.model_active)
         place_spans = [(p.start, p.end) for p in doc._.places or ()]
         dateline = doc._.dateline
-        if dateline:
+        if dateline and dateline[1]:
             s, e = dateline[1]
             found[(s, e)] = Person(s, e, text[s:e], role="journalist")
         for s, e in self._bylines(doc, region):

@@ -154,8 +154,10 @@ class PlaceFinder:
             weak = [*evidence, *weak]
             evidence = ()
 
+        on_dateline = dateline[0] if dateline else None  # 【ワシントン＝ロイター】: the place stands alone
+
         def accept(s: int, e: int) -> bool:
-            return katakana_bounded(text, s, e)
+            return katakana_bounded(text, s, e) or (s, e) == on_dateline
 
         for s, e, entry in self.trie.finditer(text, start, end, accept=accept):
             for k in range(s, e):
@@ -168,8 +170,8 @@ class PlaceFinder:
                 places.append(self._abbr_place(text, s))
                 continue
             e = self._trim_country_koku(text, s, e, entry, taken, start)
-            if place_vote(votes, text, s, e, strong=True, weak=False,
-                          state_compound=self._state_follows(text, e)) == REJECT:
+            if (s, e) != on_dateline and place_vote(votes, text, s, e, strong=True, weak=False,
+                                               state_compound=self._state_follows(text, e)) == REJECT:
                 continue
             places.append(Place(s, e, text[s:e], kind=entry.kind, country=entry.country, kb_id=entry.qid or entry.id))
         for p in self._abbreviations(text, start, end, taken):
@@ -186,7 +188,11 @@ class PlaceFinder:
                 taken[k - start] = True
             places.append(Place(s, e, text[s:e], kind=_guess_kind(text[s:e]), country=None))
         abbreviations = {(p.start, p.end) for p in places if p.end - p.start == 1 and text[p.start] in self.abbr}
+        dateline_place = next((p for p in places if (p.start, p.end) == on_dateline), None)
         places = self.context.apply(text, places, abbreviations)
+        if dateline_place is not None and not any(p.start < dateline_place.end and dateline_place.start < p.end
+                                                  for p in places):
+            places.append(dateline_place)  # whatever follows it (＝ロイター, not a name)
         if dateline:
             (ps, pe), _ = dateline
             for p in places:
