@@ -63,6 +63,31 @@ def test_token_table_matches_the_doc(nlp):
     assert [t.text for t in tokens_of(words)] == ["ソチ", "を", "訪れ", "た"]
 
 
+def test_tag_positions_and_token_edges(nlp):
+    from spacy.tokens import Doc
+
+    from usru_nlp.extensions import is_token_end, tag_positions, token_edges, tokens_of
+
+    text = "山田太郎さんと佐藤花子さんは東京で会った。"
+    doc = nlp(text)
+    table = tokens_of(doc)
+    names = tag_positions(doc, "名詞-固有名詞-人名")
+    assert names == [i for i, t in enumerate(table) if t.tag.startswith("名詞-固有名詞-人名")]
+    assert [table[i].text for i in names] == ["山田", "太郎", "佐藤", "花子"]
+    assert [table[i].text for i in tag_positions(doc, "名詞-固有名詞-人名-姓")] == ["山田", "佐藤"]
+    assert [table[i].text for i in tag_positions(doc, "名詞-固有名詞-地名")] == ["東京"]
+    assert tag_positions(doc, "感動詞") == []
+    assert tag_positions(doc, "") == list(range(len(table)))
+    starts, ends = token_edges(doc)
+    assert starts == [t.start for t in table] and ends == [t.end for t in table]
+    assert is_token_end(doc, text.index("太郎")) and is_token_end(doc, len(text))
+    assert not is_token_end(doc, 1) and not is_token_end(doc, 0)
+    # the caches survive a round trip through bytes
+    again = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert tag_positions(again, "名詞-固有名詞-人名") == names
+    assert is_token_end(again, text.index("太郎")) and not is_token_end(again, 1)
+
+
 def test_trie_skips_to_possible_first_characters():
     from usru_nlp.matching import Trie
 

@@ -6,6 +6,8 @@ spans whose ``span._.mention`` is the dataclass.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import chain
 from typing import List, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -103,6 +105,44 @@ def tokens_of(doc: Doc) -> List[Tok]:
     elif toks and not isinstance(toks[0], Tok):  # a Doc read back from bytes: lists
         toks = doc.user_data[_TOKENS_KEY] = [Tok(*t) for t in toks]
     return toks
+
+
+_TAGS_KEY = "usru_tag_positions"
+_EDGES_KEY = "usru_token_edges"
+
+
+def tag_positions(doc: Doc, prefix: str) -> List[int]:
+    """Positions in :func:`tokens_of` of the tokens whose UniDic tag starts with ``prefix``, in
+    text order. The tokens are grouped by tag once per Doc, so a component can visit the few
+    tokens it looks for (人名, 地名) instead of testing every token's tag."""
+    by_tag = doc.user_data.get(_TAGS_KEY)
+    if by_tag is None:
+        by_tag = {}
+        for i, t in enumerate(tokens_of(doc)):
+            positions = by_tag.get(t.tag)
+            if positions is None:
+                by_tag[t.tag] = [i]
+            else:
+                positions.append(i)
+        doc.user_data[_TAGS_KEY] = by_tag
+    return sorted(chain.from_iterable(v for tag, v in by_tag.items() if tag.startswith(prefix)))
+
+
+def token_edges(doc: Doc):
+    """(starts, ends): the character offsets where the tokens of :func:`tokens_of` start and
+    end, two increasing lists built once per Doc (for ``bisect``)."""
+    edges = doc.user_data.get(_EDGES_KEY)
+    if edges is None:
+        toks = tokens_of(doc)
+        edges = doc.user_data[_EDGES_KEY] = ([t.start for t in toks], [t.end for t in toks])
+    return edges
+
+
+def is_token_end(doc: Doc, k: int) -> bool:
+    """Does a token of :func:`tokens_of` end at character offset ``k``?"""
+    ends = token_edges(doc)[1]
+    i = bisect_left(ends, k)
+    return i < len(ends) and ends[i] == k
 
 
 def reading_of(token) -> str:

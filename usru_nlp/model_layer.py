@@ -13,9 +13,10 @@ katakana word is a person). Backends:
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable, List, Optional, Protocol, Sequence, Tuple
+
+from .extensions import text_of
 
 Ent = Tuple[int, int, str]
 LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "TITLE")
@@ -112,51 +113,77 @@ class GinzaModel:
         return out
 
 
-_KATAKANA = re.compile("[\u30a1-\u30fa]")
 # model label → our label (the model learns GSD's TITLE_AFFIX as TITLE already)
 _USRU_MAP = {label: label for label in LABELS}
 
 
 def _array_attrs():
-    from spacy.attrs import IDX, IS_SPACE, MORPH, ORTH, SENT_START, SPACY, TAG
+    from spacy.attrs import IDX, IS_SPACE, LENGTH, MORPH, ORTH, SENT_START, SPACY, TAG
 
-    return [SENT_START, IS_SPACE, IDX, ORTH, SPACY, TAG, MORPH], TAG
+    return [SENT_START, IS_SPACE, IDX, ORTH, SPACY, TAG, MORPH, LENGTH], TAG
 
 
 _ATTRS, _TAG_ATTR = _array_attrs()
-_SENT, _SPACE, _IDX, _ORTH, _SPACY, _TAG, _MORPH = range(7)
+_SENT, _SPACE, _IDX, _ORTH, _SPACY, _TAG, _MORPH, _LENGTH = range(8)
+
+# UniDic tag classes for candidate selection (see _tag_class)
+OTHER_TAG, PROPER_NOUN, COMMON_NOUN, OTHER_NOUN = range(4)
 
 
-def _is_proper_tag(tag: str) -> bool:
-    return tag.startswith("名詞-固有名詞")
+def _tag_class(tag: str) -> int:
+    """PROPER_NOUN (名詞-固有名詞…), COMMON_NOUN (名詞-普通名詞…), OTHER_NOUN (名詞…) or OTHER_TAG."""
+    if tag.startswith("名詞-固有名詞"):
+        return PROPER_NOUN
+    if tag.startswith("名詞-普通名詞"):
+        return COMMON_NOUN
+    return OTHER_NOUN if tag.startswith("名詞") else OTHER_TAG
 
 
-def _is_common_tag(tag: str) -> bool:
-    return tag.startswith("名詞-普通名詞")
+class HashLookup:
+    """``value(string)`` per string hash, for whole token arrays at once.
+
+    The hashes seen so far stay sorted in a numpy array beside their values: a lookup is one
+    ``searchsorted``; only hashes never seen before are looked up in ``strings`` (hash 0, no
+    string, gets ``default``). Meant for small sets such as UniDic tags (a few hundred).
+    """
+
+    def __init__(self, value, default: int = 0, max_size: int = 100_000):
+        import numpy
+
+        self.value, self.default, self.max_size = value, default, max_size
+        self.keys = numpy.zeros(0, dtype=numpy.uint64)
+        self.values = numpy.zeros(0, dtype=numpy.int64)
+
+    def __call__(self, strings, hashes):
+        import numpy
+
+        hashes = numpy.asarray(hashes, dtype=numpy.uint64)
+        pos = numpy.searchsorted(self.keys, hashes)
+        known = pos < len(self.keys)
+        known[known] = self.keys[pos[known]] == hashes[known]
+        if not known.all():
+            if len(self.keys) > self.max_size:  # bounded memory in long-running processes
+                self.keys, self.values = self.keys[:0], self.values[:0]
+            new = numpy.unique(hashes[~known])
+            values = [self.value(strings[h]) if h else self.default for h in new.tolist()]
+            keys = numpy.concatenate((self.keys, new))
+            order = numpy.argsort(keys, kind="stable")
+            self.keys = keys[order]
+            self.values = numpy.concatenate((self.values, numpy.array(values, dtype=numpy.int64)))[order]
+            pos = numpy.searchsorted(self.keys, hashes)
+        return self.values[pos]
 
 
-def _is_noun_tag(tag: str) -> bool:
-    return tag.startswith("名詞")
-
-
-def _has_katakana(word: str) -> bool:
-    return _KATAKANA.search(word) is not None
-
-
-def _flags(strings, values, test, cache: dict):
-    """Boolean per token: ``test(string)`` for each hash in ``values``, cached by hash."""
+def katakana_tokens(text: str, starts, lengths):
+    """Boolean per token ``text[start:start + length]``: holds a katakana letter (ァ-ヺ)?"""
     import numpy
 
-    if len(cache) > 500_000:  # bounded memory in long-running processes
-        cache.clear()
-    uniq, inverse = numpy.unique(values, return_inverse=True)
-    ok = numpy.zeros(len(uniq), dtype=bool)
-    for k, h in enumerate(uniq.tolist()):
-        v = cache.get(h)
-        if v is None:
-            v = cache[h] = bool(h) and test(strings[h])
-        ok[k] = v
-    return ok[inverse.reshape(-1)]
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    is_kana = (codes >= 0x30A1) & (codes <= 0x30FA)
+    seen = numpy.zeros(len(codes) + 1, dtype=numpy.int64)  # katakana letters before each offset
+    numpy.cumsum(is_kana, out=seen[1:])
+    starts = numpy.asarray(starts, dtype=numpy.int64)
+    return seen[starts + numpy.asarray(lengths, dtype=numpy.int64)] > seen[starts]
 
 
 def _windows(keep, sent_id, window: int) -> List[Tuple[int, int]]:
@@ -174,9 +201,8 @@ def _windows(keep, sent_id, window: int) -> List[Tuple[int, int]]:
     last = numpy.searchsorted(sent_id, sent_id[hits], side="right")
     lo = numpy.maximum(hits - window, first)
     hi = numpy.minimum(hits + window + 1, last)
-    depth = numpy.zeros(n + 1, dtype=numpy.int32)
-    numpy.add.at(depth, lo, 1)
-    numpy.add.at(depth, hi, -1)
+    # +1 where a window opens, -1 where one closes: covered where the running sum is positive
+    depth = numpy.bincount(lo, minlength=n + 1) - numpy.bincount(hi, minlength=n + 1)
     covered = numpy.cumsum(depth[:n]) > 0
     # a run ends where coverage ends or a new sentence starts inside it
     step = numpy.ones(n, dtype=bool)
@@ -216,10 +242,7 @@ class UsruModel:
         self.all_sentences = all_sentences
         self.window = window
         self.known_loanwords = known_loanwords
-        self._tag_cache: dict = {}
-        self._common_cache: dict = {}
-        self._noun_cache: dict = {}
-        self._word_cache: dict = {}
+        self._tag_classes = HashLookup(_tag_class, default=OTHER_TAG)
 
     def _units(self, doc, arr, start: int, end: int) -> List[Tuple[int, int]]:
         """Token ranges of ``doc`` inside [start, end) to run the model on.
@@ -235,23 +258,22 @@ class UsruModel:
         if region is None or not len(region):
             return []
         lo, hi = region.start, region.end
-        starts = [int(i) for i in numpy.flatnonzero(arr[lo:hi, _SENT] == 1) + lo if i > lo]
+        starts = numpy.flatnonzero(arr[lo + 1 : hi, _SENT] == 1) + (lo + 1)  # sentences after the first
         keep = None
         if not self.all_sentences:
-            strings = doc.vocab.strings
-            keep = _flags(strings, arr[:, _TAG], _is_proper_tag, self._tag_cache)
-            katakana = _flags(strings, arr[:, _ORTH], _has_katakana, self._word_cache)
+            tags = self._tag_classes(doc.vocab.strings, arr[:, _TAG])
+            keep = tags == PROPER_NOUN
+            katakana = katakana_tokens(text_of(doc), arr[:, _IDX], arr[:, _LENGTH])
             # a katakana word the dictionary knows as a verb, adjective, adverb or pronoun
             # (モテる, カワイイ, サバサバ, コレ) is no name; unknown words have no reading
             known = arr[:, _MORPH] != 0
-            katakana &= _flags(strings, arr[:, _TAG], _is_noun_tag, self._noun_cache) | ~known
+            katakana &= (tags != OTHER_TAG) | ~known
             if not self.known_loanwords:
                 # a katakana word the dictionary knows as a common noun (テレビ, ニュース) is no name
-                known_common = _flags(strings, arr[:, _TAG], _is_common_tag, self._common_cache) & known
-                katakana &= ~known_common
+                katakana &= ~((tags == COMMON_NOUN) & known)
             keep |= katakana
         space = arr[:, _SPACE].astype(bool)
-        bounds = [lo] + starts + [hi]
+        bounds = [lo] + starts.tolist() + [hi]
         if keep is None:
             runs = list(zip(bounds[:-1], bounds[1:]))
         else:
@@ -259,7 +281,7 @@ class UsruModel:
                 runs = [(s, e) for s, e in zip(bounds[:-1], bounds[1:]) if keep[s:e].any()]
             else:
                 sent_id = numpy.zeros(hi - lo, dtype=numpy.int64)
-                sent_id[[i - lo for i in starts]] = 1
+                sent_id[starts - lo] = 1
                 sent_id = numpy.cumsum(sent_id)
                 runs = [(lo + a, lo + b) for a, b in _windows(keep[lo:hi], sent_id, self.window)]
         units = []

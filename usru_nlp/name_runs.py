@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import text_of, tokens_of
+from .extensions import tag_positions, text_of, tokens_of
 from .kb import load_titles
 from .matching import Trie, is_hiragana, is_kanji
 from .resources import models_path
@@ -61,29 +61,27 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     run: Optional[List[int]] = None
     first_tag = ""
     stray = False  # the token before the run is one kanji the dictionary misread (淡 as an adjective)
-    prev = None
     given = False  # the run has a given name: a surname of 2+ characters after it starts another
     # name (李麗仙|清原); one kanji read as a surname is more often the end of the name (馬場鑑|周)
-    for t in tokens_of(doc):
-        if t.start < lo or t.start >= hi:
+    toks = tokens_of(doc)
+    last = -2  # position of the previous 人名 token: a run goes on only over adjacent tokens
+    for i in tag_positions(doc, "名詞-固有名詞-人名"):
+        t = toks[i]
+        if t.start < lo or t.start >= hi or _prefecture_head(text, t):
             continue
-        if t.tag.startswith("名詞-固有名詞-人名") and not _prefecture_head(text, t):
-            if run and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
-                given = given or t.tag.endswith("名")
-                run[1] = t.end
-            else:
-                if run:
-                    out.append(_complete(text, run, first_tag, lo, hi, stray))
-                run = [t.start, t.end]
-                first_tag = t.tag
-                given = t.tag.endswith("名")
-                stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
-                    and prev.tag.startswith(("形容詞", "動詞")) and prev.end == t.start
+        if run and last == i - 1 and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
+            given = given or t.tag.endswith("名")
+            run[1] = t.end
         else:
             if run:
                 out.append(_complete(text, run, first_tag, lo, hi, stray))
-            run = None
-        prev = t
+            run = [t.start, t.end]
+            first_tag = t.tag
+            given = t.tag.endswith("名")
+            prev = toks[i - 1] if i > 0 and toks[i - 1].start >= lo else None  # the token before, in the region
+            stray = prev is not None and len(prev.text) == 1 and is_kanji(prev.text) \
+                and prev.tag.startswith(("形容詞", "動詞")) and prev.end == t.start
+        last = i
     if run:
         out.append(_complete(text, run, first_tag, lo, hi, stray))
     return out

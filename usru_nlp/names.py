@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import text_of, tokens_of
+from .extensions import is_token_end, tag_positions, text_of, tokens_of
 from .matching import Trie, is_kanji, is_katakana, katakana_bounded
 from .name_runs import _all_titles, _person_tokens, _starts_word, person_followers, person_roles  # noqa: F401
 
@@ -88,28 +88,29 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     given_name_starts = set()
     name_breaks = set()  # a 2+ character surname after a given name: two names (李麗仙|清原)
     surname_starts = set()  # UniDic surnames (姓)
-    prev = None
-    for t in tokens_of(doc):
-        if t.tag.endswith("人名-姓"):
-            surname_starts.add(t.start)
-        if prev is not None and prev.end == t.start and prev.tag.startswith("名詞-固有名詞-人名"):
+    toks = tokens_of(doc)
+    for i in tag_positions(doc, "名詞-固有名詞-人名"):
+        if toks[i].tag.endswith("人名-姓"):
+            surname_starts.add(toks[i].start)
+        if i + 1 == len(toks):
+            break
+        prev, t = toks[i], toks[i + 1]
+        if prev.end == t.start:
             if prev.tag.endswith("姓") and t.tag.endswith("人名-名"):
                 given_name_starts.add(t.start)
             elif prev.tag.endswith("名") and t.tag.endswith("人名-姓") and len(t.text) >= 2:
                 name_breaks.add(t.start)
-        prev = t
     blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
     for s, e, _ in blocked_spans:
         for k in range(s, e):
             covered[k - lo] = True
     # a KB alias ends where a word ends (金 of 金正恩 is not the 金 of 金子|恭之) and is no
     # prefix of a longer UniDic full name (李 of 李在明 is not the 李 of 李|明)
-    ends = {t.end for t in tokens_of(doc) if lo < t.end <= hi}
     person_runs = _person_tokens(doc, lo, hi)
     run_end = {s: e for s, e in person_runs}
 
     def alias_ok(s: int, e: int) -> bool:
-        return e in ends and run_end.get(s, e) <= e and katakana_bounded(text, s, e)
+        return is_token_end(doc, e) and run_end.get(s, e) <= e and katakana_bounded(text, s, e)
 
     for s, e, entries in alias_trie.finditer(text, lo, hi, accept=alias_ok):
         # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by
@@ -156,8 +157,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         c = cands.get((s, e)) or add(s, e)
         if c:
             c.unidic_person = True
-    for t in tokens_of(doc):
-        if lo <= t.start and t.end <= hi and t.tag.startswith("名詞-固有名詞-地名-一般") \
+    for t in (toks[i] for i in tag_positions(doc, "名詞-固有名詞-地名-一般")):
+        if lo <= t.start and t.end <= hi \
                 and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text) \
                 and followers.match_at(text, t.end) is not None and not text.startswith("様", t.end) \
                 and (t.start == lo or not is_kanji(text[t.start - 1])):  # not 王子様

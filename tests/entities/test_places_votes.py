@@ -165,3 +165,25 @@ def test_loanword_compounds_outside_the_gazetteer_are_no_places(text):
 
     got = [p.text for p in Extractor(model="usru").extract(text).places]
     assert "ウォールストリートジャーナル" not in got and "サンドウィッチマン" not in got
+
+
+# -- UniDic place evidence ------------------------------------------------------------------
+
+def test_unidic_place_runs_start_at_place_tokens_or_before_a_suffix():
+    from usru_nlp.components.unidic_places import _run_starts, unidic_places
+    from usru_nlp.extensions import tokens_of
+    from usru_nlp.pipeline import blank
+
+    text = "昨日は川島町とノグ山を歩き、渋谷の店で山田さんに会った。"
+    doc = blank()(text)
+    toks = tokens_of(doc)
+    starts = _run_starts(doc, text, 0, len(toks))
+    # 渋谷 (a place tag), 川島 before 町 and ノグ before 山; not 山田 (a surname, no suffix after it)
+    assert [toks[i].text for i in starts] == ["川島", "ノグ", "渋谷"]
+    # counted from the first token given; a suffix token must have its word in the range too
+    assert _run_starts(doc, text, 3, 8) == [2]
+    assert _run_starts(doc, text, 5, 5) == []
+    found = [(text[s:e], label) for s, e, label in unidic_places(doc, (0, len(text)))]
+    assert found == [("川島町", "GPE"), ("ノグ山", "GPE"), ("渋谷", "GPE")]
+    late = text.index("渋谷")
+    assert [text[s:e] for s, e, _ in unidic_places(doc, (late, len(text)))] == ["渋谷"]

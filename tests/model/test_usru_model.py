@@ -5,7 +5,11 @@ import socket
 
 import pytest
 
-from usru_nlp.model_layer import _ATTRS, LABELS, UsruModel, load_model
+import numpy
+
+from usru_nlp.model_layer import (_ATTRS, COMMON_NOUN, LABELS, OTHER_NOUN, OTHER_TAG, PROPER_NOUN,
+                                  HashLookup, UsruModel, _tag_class, _windows, katakana_tokens,
+                                  load_model)
 from usru_nlp.resources import models_path
 
 NER_DIR = models_path("ner")
@@ -105,6 +109,48 @@ def test_katakana_words_of_other_parts_of_speech_are_no_candidates():
     assert _unit_texts(m, text) == ["ザルコビッチが"]
     m.known_loanwords = True  # known loanword nouns only: the other parts of speech stay out
     assert _unit_texts(m, text) == ["ザルコビッチが"]
+
+
+def test_katakana_tokens_reads_the_text_per_token():
+    text = "東京でバスに乗った。\nｶﾀｶﾅとひらがな、ーだけ、プーチン氏🙂ア"
+    words = ["東京", "で", "バス", "に", "乗った", "。", "ｶﾀｶﾅ", "ひらがな", "ー", "プーチン氏", "🙂", "ア"]
+    starts = [text.index(w) for w in words]
+    flags = katakana_tokens(text, starts, [len(w) for w in words])
+    # half-width katakana and the long vowel mark alone are no katakana letters (ァ-ヺ)
+    assert flags.tolist() == [False, False, True, False, False, False, False, False, False, True,
+                              False, True]
+    assert katakana_tokens("", [], []).tolist() == []
+
+
+def test_hash_lookup_caches_values_by_hash():
+    from spacy.strings import StringStore
+
+    strings = StringStore(["名詞-固有名詞-人名-姓", "名詞-普通名詞-一般", "名詞-数詞", "助詞-格助詞"])
+    calls = []
+
+    def value(tag):
+        calls.append(tag)
+        return _tag_class(tag)
+
+    lookup = HashLookup(value, default=OTHER_TAG)
+    tags = ["助詞-格助詞", "名詞-固有名詞-人名-姓", "名詞-普通名詞-一般", "助詞-格助詞", "名詞-数詞"]
+    hashes = numpy.array([strings[t] for t in tags] + [0], dtype=numpy.uint64)
+    expected = [OTHER_TAG, PROPER_NOUN, COMMON_NOUN, OTHER_TAG, OTHER_NOUN, OTHER_TAG]
+    assert lookup(strings, hashes).tolist() == expected
+    assert sorted(calls) == sorted(set(tags))  # once per distinct string, none for hash 0
+    assert lookup(strings, hashes[::-1]).tolist() == expected[::-1]
+    assert len(calls) == 4  # the second call is answered from the table
+    assert lookup(strings, hashes[:0]).tolist() == []
+
+
+def test_windows_stay_in_their_sentence_and_merge():
+    keep = numpy.zeros(20, dtype=bool)
+    keep[[3, 5, 12]] = True
+    sent_id = numpy.array([0] * 10 + [1] * 10)
+    assert _windows(keep, sent_id, 1) == [(2, 7), (11, 14)]
+    assert _windows(keep, sent_id, 2) == [(1, 8), (10, 15)]  # window 2 of 12 stops at 10
+    assert _windows(keep, sent_id, 4) == [(0, 10), (10, 17)]  # never across a sentence start
+    assert _windows(numpy.zeros(5, dtype=bool), numpy.zeros(5, dtype=int), 3) == []
 
 
 def test_loanwords_are_not_persons_whatever_the_model_says():

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from ..extensions import text_of, tokens_of
+from ..extensions import is_token_end, text_of, tokens_of
 from ..matching import Trie, is_kanji
 from ..names import person_roles
 from ..schema import Person
@@ -138,10 +138,8 @@ class PersonTagger:
             found[(s, e)] = Person(s, e, text[s:e], role="journalist")
         for s, e in self._bylines(doc, region):
             found.setdefault((s, e), Person(s, e, text[s:e], role="journalist"))
-        token_ends = {t.end for t in tokens_of(doc)}
-
         def whole_word(a: int, b: int) -> bool:  # prizes whatever the tokenizer says (…人|賞金|賞)
-            return b in token_ends or text[a:b] in ("賞", "杯")
+            return is_token_end(doc, b) or text[a:b] in ("賞", "杯")
 
         for cand in doc._.person_candidates or ():
             span = (cand.start, cand.end)

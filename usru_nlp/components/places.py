@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from ..extensions import text_of, tokens_of
+from ..extensions import tag_positions, text_of, token_edges, tokens_of
 from ..kb import load_country_prefixes, load_not_places, load_places
 from ..names import person_followers
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
@@ -270,7 +270,7 @@ def _not_loanwords(doc: Doc, places: List[Place]) -> List[Place]:
     if all(p.kb_id is not None or p.country is not None for p in places):
         return places  # all from the gazetteer or abbreviations (米): the usual case
     toks = tokens_of(doc)
-    starts = [t.start for t in toks]
+    starts = token_edges(doc)[0]
     out = []
     for p in places:
         if p.kb_id is None and p.country is None:
@@ -285,8 +285,10 @@ def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
     """Drop kanji places that a UniDic given name follows: 青島|幸男 is a person, not Qingdao;
     and a surname with the head of a governor's title that no gazetteer knows as a place:
     小池|都|知事 is governor Koike, not a place 小池都."""
-    given = {t.start for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-名" and is_kanji(t.text[0])}
-    surnames = {(t.start, t.end) for t in tokens_of(doc) if t.tag == "名詞-固有名詞-人名-姓"}
+    toks = tokens_of(doc)
+    names = [toks[i] for i in tag_positions(doc, "名詞-固有名詞-人名")]
+    given = {t.start for t in names if t.tag == "名詞-固有名詞-人名-名" and is_kanji(t.text[0])}
+    surnames = {(t.start, t.end) for t in names if t.tag == "名詞-固有名詞-人名-姓"}
     if not given and not surnames:
         return places
     text = text_of(doc)

@@ -1,11 +1,13 @@
 """Place names from UniDic's tags (名詞-固有名詞-地名), as weak evidence for :mod:`.places`."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import List, Tuple
 
 from spacy.tokens import Doc
 
-from ..extensions import text_of, tokens_of
+from ..extensions import tag_positions, text_of, token_edges, tokens_of
 from ..matching import Trie, is_kanji, is_katakana, is_latin
 from .place_context import local_office_trie
 from .place_rules import place_rules
@@ -16,6 +18,7 @@ _TOWN_SUFFIXES = ("町", "村", "市")
 _NATURE_SUFFIXES = ("山", "川", "湖", "島")
 # the last character of an administrative area (神奈川県, 北見市): a kanji word may follow it
 ADMIN_CHARS = "都道府県州郡市町区村"
+_SUFFIX_CHARS = re.compile("[" + "".join(sorted(set(_TOWN_SUFFIXES + _NATURE_SUFFIXES))) + "]")
 _FOLLOWERS = Trie({w: True for w in place_rules()["unidic_followers"]})
 
 
@@ -29,9 +32,13 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
     out = []
     start, end = region
     text = text_of(doc)
-    toks = [t for t in tokens_of(doc) if start <= t.start < end]
-    i = 0
-    while i < len(toks):
+    starts = token_edges(doc)[0]
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    toks = tokens_of(doc)[first:last]  # the tokens starting in the region
+    done = 0  # tokens before this one are read
+    for i in _run_starts(doc, text, first, last):
+        if i < done:
+            continue
         t = toks[i]
         tag = t.tag
         j = i + 1
@@ -41,7 +48,6 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
         elif j >= len(toks) or not (
                 (toks[j].text in _TOWN_SUFFIXES and tag.startswith("名詞-固有名詞-人名"))
                 or (toks[j].text in _NATURE_SUFFIXES and is_katakana(t.text[0]))):
-            i += 1
             continue
         suffixed = j < len(toks) and toks[j].text in _PLACE_SUFFIXES
         if suffixed:
@@ -56,8 +62,24 @@ def unidic_places(doc: Doc, region: Tuple[int, int]) -> List[Tuple[int, int, str
             and not (office and i > 0 and toks[i - 1].end == s and toks[i - 1].tag.startswith("名詞-固有名詞-人名"))
         if (suffixed or office or _word_ends(text, e) or _FOLLOWERS.match_at(text, e)) and not glued:
             out.append((s, e, "GPE"))
-        i = j
+        done = j
     return out
+
+
+def _run_starts(doc: Doc, text: str, first: int, last: int) -> List[int]:
+    """Where a place run may start among the tokens ``first``..``last - 1`` of ``tokens_of(doc)``
+    (counted from ``first``), in order: a place-name token (名詞-固有名詞-地名), or the token
+    before a one-character town or nature suffix token (川島|町, ノグ|山)."""
+    if first >= last:
+        return []
+    found = {i - first for i in tag_positions(doc, "名詞-固有名詞-地名") if first <= i < last}
+    starts = token_edges(doc)[0]
+    toks = tokens_of(doc)
+    for m in _SUFFIX_CHARS.finditer(text, starts[first], starts[last - 1] + 1):
+        k = bisect_left(starts, m.start())  # the suffix token, if one starts here
+        if first < k < last and starts[k] == m.start() and toks[k].text == m.group():
+            found.add(k - 1 - first)
+    return sorted(found)
 
 
 def _sub_area_end(text: str, toks, j: int) -> int:
