@@ -142,8 +142,7 @@ class TitleGrammar:
         local = self._local_title(text, j, places) if places and info.country is None else None
         if local:
             return local
-        j = self._joint_office(text, j)
-        t = self.title_at(text, j)
+        j, t = self._title_or_joint(text, j)
         if t:
             info.title = text[j : t[0]]
             info.entry = t[1]
@@ -158,22 +157,23 @@ class TitleGrammar:
             return info
         return TitleInfo(end=i)
 
-    def _joint_office(self, text: str, j: int) -> int:
-        """Where the title starts when offices are joined by 兼: the first one the lexicon knows.
-        「ルビオ国務長官兼大統領補佐官」 → 国務長官 (``j``); 「王毅共産党政治局員兼外相」 → 外相, as
-        with committee titles the known title is given (GUIDELINES §2). The offices before 兼
-        are written in kanji."""
+    def _title_or_joint(self, text: str, j: int) -> Tuple[int, Optional[Tuple[int, object]]]:
+        """The title at ``j`` and where it starts; with offices joined by 兼, the first one the
+        lexicon knows: 「ルビオ国務長官兼大統領補佐官」 → 国務長官; 「王毅共産党政治局員兼外相」 → 外相,
+        as with committee titles the known title is given (GUIDELINES §2). The offices before 兼
+        are written in kanji. ``(j, None)`` when there is no title."""
         k = j
         for _ in range(3):  # 共産党政治局員兼副首相兼外相
-            if self.title_at(text, k):
-                return k
+            t = self.title_at(text, k)
+            if t:
+                return k, t
             m = k
             while m < len(text) and m - k < 12 and text[m] != "兼" and is_kanji(text[m]):
                 m += 1
             if m == k or m >= len(text) or text[m] != "兼":
                 break
             k = m + 1
-        return j
+        return j, None
 
     def _local_title(self, text: str, j: int, places: dict) -> Optional[TitleInfo]:
         """A place and a local office right after it: 大阪府知事, 横浜市長, 渋谷区長. The place
