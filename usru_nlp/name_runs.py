@@ -67,7 +67,7 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     last = -2  # position of the previous 人名 token: a run goes on only over adjacent tokens
     for i in tag_positions(doc, "名詞-固有名詞-人名"):
         t = toks[i]
-        if t.start < lo or t.start >= hi or _prefecture_head(text, t):
+        if t.start < lo or t.start >= hi or (len(t.text) == 1 and governor_head(text, t.start)):
             continue
         if run and last == i - 1 and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
             given = given or t.tag.endswith("名")
@@ -87,9 +87,10 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
     return out
 
 
-def _prefecture_head(text: str, t) -> bool:
-    """都/道/府/県 read as a given name right before 知事: the head of the title (鈴木|道知事)."""
-    return len(t.text) == 1 and t.text in "都道府県" and text.startswith("知事", t.end)
+def governor_head(text: str, k: int) -> bool:
+    """Is ``text[k]`` the 都/道/府/県 of a governor's title (鈴木|道知事, 小池|都知事)? UniDic reads
+    it as a given name, and the model as the end of a place 小池都."""
+    return k < len(text) and text[k] in "都道府県" and text.startswith("知事", k + 1)
 
 
 def _starts_word(text: str, k: int) -> bool:

@@ -24,6 +24,7 @@ from .. import extensions
 from ..extensions import tag_positions, text_of, token_edges, tokens_of
 from ..kb import load_country_prefixes, load_not_places, load_places
 from ..names import person_followers
+from ..name_runs import governor_head
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
 from ..schema import Place
 from .evidence import ABSTAIN, ACCEPT, PLACE, REJECT, ModelVotes, model_active, place_vote
@@ -154,10 +155,8 @@ class PlaceFinder:
             weak = [*evidence, *weak]
             evidence = ()
 
-        on_dateline = dateline[0] if dateline else None  # 【ワシントン＝ロイター】: the place stands alone
-
         def accept(s: int, e: int) -> bool:
-            return katakana_bounded(text, s, e) or (s, e) == on_dateline
+            return katakana_bounded(text, s, e)
 
         for s, e, entry in self.trie.finditer(text, start, end, accept=accept):
             for k in range(s, e):
@@ -170,8 +169,8 @@ class PlaceFinder:
                 places.append(self._abbr_place(text, s))
                 continue
             e = self._trim_country_koku(text, s, e, entry, taken, start)
-            if (s, e) != on_dateline and place_vote(votes, text, s, e, strong=True, weak=False,
-                                               state_compound=self._state_follows(text, e)) == REJECT:
+            if place_vote(votes, text, s, e, strong=True, weak=False,
+                          state_compound=self._state_follows(text, e)) == REJECT:
                 continue
             places.append(Place(s, e, text[s:e], kind=entry.kind, country=entry.country, kb_id=entry.qid or entry.id))
         for p in self._abbreviations(text, start, end, taken):
@@ -188,18 +187,24 @@ class PlaceFinder:
                 taken[k - start] = True
             places.append(Place(s, e, text[s:e], kind=_guess_kind(text[s:e]), country=None))
         abbreviations = {(p.start, p.end) for p in places if p.end - p.start == 1 and text[p.start] in self.abbr}
-        dateline_place = next((p for p in places if (p.start, p.end) == on_dateline), None)
         places = self.context.apply(text, places, abbreviations)
-        if dateline_place is not None and not any(p.start < dateline_place.end and dateline_place.start < p.end
-                                                  for p in places):
-            places.append(dateline_place)  # whatever follows it (＝ロイター, not a name)
         if dateline:
+            places += self._dateline_place(text, dateline[0], places)
             (ps, pe), _ = dateline
             for p in places:
                 if p.start == ps and p.end == pe:
                     p.dateline = True
         places.sort(key=lambda p: p.start)
         return places
+
+    def _dateline_place(self, text: str, span: Tuple[int, int], places: List[Place]) -> List[Place]:
+        """The gazetteer place of a dateline when nothing else took its span: it stands alone
+        whatever follows it (【ワシントン＝ロイター】 is no katakana name ワシントン＝ロイター)."""
+        s, e = span
+        entry = self.trie.get(text[s:e])
+        if entry is None or entry is _BLOCK or any(p.start < e and s < p.end for p in places):
+            return []
+        return [Place(s, e, text[s:e], kind=entry.kind, country=entry.country, kb_id=entry.qid or entry.id)]
 
     def _evidence_ok(self, text: str, s: int, e: int, votes: ModelVotes, is_weak: bool) -> bool:
         """A model or UniDic span the gazetteer does not know: does it name a place?"""
@@ -294,8 +299,7 @@ def _not_surnames(doc: Doc, places: List[Place]) -> List[Place]:
     text = text_of(doc)
     return [p for p in places if not (
         (p.end in given and is_kanji(p.text[-1]))
-        or (p.kb_id is None and p.text[-1] in "都道府県" and (p.start, p.end - 1) in surnames
-            and text.startswith("知事", p.end)))]
+        or (p.kb_id is None and (p.start, p.end - 1) in surnames and governor_head(text, p.end - 1)))]
 
 
 _WORK_TITLE = re.compile(r"『([^『』\n]{1,60})』")
