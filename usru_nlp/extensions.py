@@ -114,18 +114,23 @@ _EDGES_KEY = "usru_token_edges"
 def tag_positions(doc: Doc, prefix: str) -> List[int]:
     """Positions in :func:`tokens_of` of the tokens whose UniDic tag starts with ``prefix``, in
     text order. The tokens are grouped by tag once per Doc, so a component can visit the few
-    tokens it looks for (人名, 地名) instead of testing every token's tag."""
-    by_tag = doc.user_data.get(_TAGS_KEY)
-    if by_tag is None:
-        by_tag = {}
+    tokens it looks for (人名, 地名) instead of testing every token's tag. The list is shared
+    between callers (cached per prefix): it is not to be changed."""
+    index = doc.user_data.get(_TAGS_KEY)
+    if index is None:
+        by_tag: dict = {}
         for i, t in enumerate(tokens_of(doc)):
             positions = by_tag.get(t.tag)
             if positions is None:
                 by_tag[t.tag] = [i]
             else:
                 positions.append(i)
-        doc.user_data[_TAGS_KEY] = by_tag
-    return sorted(chain.from_iterable(v for tag, v in by_tag.items() if tag.startswith(prefix)))
+        index = doc.user_data[_TAGS_KEY] = (by_tag, {})
+    by_tag, by_prefix = index
+    found = by_prefix.get(prefix)  # several components ask for the same prefix (人名, 地名)
+    if found is None:
+        found = by_prefix[prefix] = sorted(chain.from_iterable(v for tag, v in by_tag.items() if tag.startswith(prefix)))
+    return found
 
 
 def token_edges(doc: Doc):

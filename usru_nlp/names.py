@@ -129,8 +129,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     # 氏, is one name with it (玉城|デニー知事, 山田|ジョージ氏), found by the UniDic run below;
     # one-kanji "surnames" are mostly misread words (今|モトコ, 娘|マルガレーテ), and so are
     # kanji the run took in front of a given name (後々|サクラさん)
-    given_after_surname = {
-        s for s, e in person_runs
+    given_ends = {
+        e for s, e in person_runs
         if s in surname_starts and e - s >= 3 and is_kanji(text[s]) and is_kanji(text[s + 1])
         and is_katakana(text[e - 1]) and _starts_word(text, s)
         and (_all_titles().match_at(text, e) is not None or followers.match_at(text, e) is not None)
@@ -139,8 +139,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         s, e = m.start(), m.end()
         if s > 0 and is_katakana(text[s - 1]):
             continue
-        if s > 0 and is_kanji(text[s - 1]) and any(a < s and run_end[a] == e for a in given_after_surname):
-            continue
+        if e in given_ends and s > 0 and is_kanji(text[s - 1]):
+            continue  # the katakana end of such a run
         e = _cut_at_place(text, s, e, place_names)
         c = add(s, e)
         if c is None:
