@@ -1,11 +1,15 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from usru_nlp.pipeline import blank
+
+_NLP = blank()
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    return blank()
+    return _NLP
 
 
 def test_unidic_tags_lemmas_and_readings(nlp):
@@ -111,3 +115,30 @@ def test_trie_match_at_prefers_the_longest_accepted_phrase_within_bounds():
     assert trie.match_at(text, 7) == (8, "state")
     assert trie.match_at(text, 8) is None and trie.match_at(text, 8, end=20) is None
     assert trie.match_at(text, 4, end=3) is None
+
+
+_WS_HEAVY = st.text(alphabet=st.sampled_from(list("米ロ外相会談ロシアアイウabc12１２。！？、\n\r\t 　\x00\ud800😀")), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_WS_HEAVY, st.text(max_size=120)))
+def test_tokens_tile_any_text_and_agree_with_the_table(text):
+    from usru_nlp.extensions import tokens_of
+    from usru_nlp.tokenizer import _UNSAFE, spacy_safe
+
+    doc = _NLP(text)
+    assert doc.text == spacy_safe(text)
+    assert "".join(t.text_with_ws for t in doc) == doc.text
+    table = tokens_of(doc)
+    spans = {(t.start, t.end): t for t in table}
+    words = [t for t in doc if (t.idx, t.idx + len(t.text)) in spans]
+    assert len(words) == len(table)
+    assert all(spans[t.idx, t.idx + len(t.text)].tag == t.tag_ for t in words)
+    # every other token is whitespace or characters MeCab cannot take
+    assert all(_UNSAFE.sub(" ", t.text).isspace() for t in doc if (t.idx, t.idx + len(t.text)) not in spans)
+    for prev, t in zip(words, words[1:]):
+        gap = doc.text[prev.idx + len(prev.text) : t.idx]
+        # a word starts a sentence after a sentence-final mark or a line break, and only then
+        assert t.is_sent_start == (prev.text in set("。！？!?") or "\n" in gap)
+    if len(doc):
+        assert doc[0].is_sent_start

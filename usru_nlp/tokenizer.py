@@ -13,6 +13,8 @@ is fed to MeCab line by line, and very long lines in bounded pieces.
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
+from operator import add
 from typing import Iterator, List, Tuple
 
 import fugashi
@@ -38,11 +40,14 @@ _ATTRS = [TAG, POS_ATTR, LEMMA, MORPH, SENT_START]
 _NOT_START = 2**64 - 1  # SENT_START -1 ("not a sentence start") in a uint64 array
 _FEATURE_CACHE_MAX = 200_000  # distinct feature strings kept (a few tens of MB at most)
 WHITESPACE_TAG = "空白"
-# MeCab's output, one line per token: surface, UniDic part of speech (the non-"*" levels joined
-# by "-"), lemma (field 7) and reading (field 17); unknown words get no lemma and no reading.
+# MeCab's output, two lines per token: the surface, then the UniDic part of speech (the non-"*"
+# levels joined by "-"), lemma (field 7) and reading (field 17) separated by tabs; unknown words
+# get no lemma and no reading. Surfaces and feature lines alternate, so a parse splits into
+# both lists with two slices. The EOS line ends each parse (fugashi strips trailing whitespace
+# from its output, which would otherwise eat the last token's empty fields).
 _OUTPUT = (
-    r'-O "" --node-format="%m\t%F-[0,1,2,3]\t%f[7]\t%f[17]\n"'
-    r' --unk-format="%m\t%F-[0,1,2,3]\t\t\n" --bos-format="" --eos-format="EOS\n"'
+    r'-O "" --node-format="%m\n%F-[0,1,2,3]\t%f[7]\t%f[17]\n"'
+    r' --unk-format="%m\n%F-[0,1,2,3]\t\t\n" --bos-format="" --eos-format="EOS\n"'
 )
 
 if not Token.has_extension("reading"):
@@ -92,7 +97,7 @@ class FugashiTokenizer:
         self.tagger = self._make_tagger(dicdir)
         self._hashes: dict = {}  # string -> StringStore hash (tags, lemmas)
         self._rows: dict = {}  # (tag, reading) -> TAG, POS, MORPH values of a token
-        self._feature_cache: dict = {}  # MeCab line tail -> (tag, lemma, reading, ...)
+        self._clear_features()
 
     @staticmethod
     def _make_tagger(dicdir: str | None):
@@ -103,78 +108,126 @@ class FugashiTokenizer:
     def __reduce__(self):
         return (FugashiTokenizer, (self.vocab, self._dicdir))
 
-    def _features(self, key: str) -> tuple:
-        """What one ``tag\\tlemma\\treading`` line tail gives every token that has it, cached:
-        (tag, lemma or None, reading, TAG hash, POS id, MORPH hash, LEMMA hash or None).
-        Unknown words carry only the part of speech: no lemma (the surface stands in), no reading.
-        """
+    def _clear_features(self) -> None:
+        """The feature registry: each distinct MeCab feature line gets a row number; the rows
+        hold what every token with that line gets (TAG, POS, LEMMA and MORPH values; LEMMA 0
+        for unknown words, which take their surface) and its tag and reading strings."""
+        self._feature_rows: dict = {}  # feature line -> row
+        self._feature_cols = numpy.zeros((1024, 4), dtype=numpy.uint64)
+        self._feature_tags: List[str] = []
+        self._feature_readings: List[str] = []
+
+    def _add_feature(self, key: str) -> None:
+        """Register one ``tag\\tlemma\\treading`` line. Unknown words carry only the part of
+        speech: no lemma (the surface stands in), no reading."""
         tag, lemma, reading = key.split("\t")
         lemma = _clean_lemma(lemma, "") or None
         if reading == "*":
             reading = ""
         tag_hash, pos_id, _, morph, _ = self._row(tag, reading)
-        return tag, lemma, reading, tag_hash, pos_id, morph, None if lemma is None else self._hash(lemma)
+        row = len(self._feature_tags)
+        if row == len(self._feature_cols):
+            self._feature_cols = numpy.concatenate([self._feature_cols, numpy.zeros_like(self._feature_cols)])
+        self._feature_cols[row] = (tag_hash, pos_id, 0 if lemma is None else self._hash(lemma), morph)
+        self._feature_tags.append(tag)
+        self._feature_readings.append(reading)
+        self._feature_rows[key] = row
 
-    def __call__(self, text: str) -> Doc:
-        text = spacy_safe(text)
-        words: List[str] = []
-        spaces: List[bool] = []
-        # per token: TAG, POS, LEMMA, MORPH hashes and SENT_START (flat, 5 per token), set
-        # with one from_array
-        rows: List[int] = []
-        table: List[Tok] = []
-        space_row = self._row(WHITESPACE_TAG, "")
-        make_tok = tuple.__new__
-        hash_of = self._hash
-        features = self._feature_cache
-        if len(features) > _FEATURE_CACHE_MAX:
-            features.clear()
+    def _mecab_tokens(self, safe: str) -> Tuple[List[str], List[int], List[str]]:
+        """Surfaces, start offsets and feature lines of MeCab's tokens of ``safe``, in order.
+
+        Where the surfaces of a piece join up to the piece itself (no whitespace inside, the
+        usual case) the offsets are running sums of their lengths; otherwise each surface is
+        looked up after the previous one.
+        """
         parse = self.tagger.parse
-        safe = _UNSAFE.sub(" ", text)
-        prev_end = 0
-        new_sentence = True
-
-        def add_gap(gap: str) -> None:
-            if gap == " " and words and not spaces[-1]:
-                spaces[-1] = True
-                return
-            words.append(gap)
-            spaces.append(False)
-            rows.extend((space_row[0], space_row[1], hash_of(gap), space_row[3], _NOT_START))
-
-        # MeCab writes one line per token in our own format (_OUTPUT): one C call and one
-        # string per line of text, rather than a Python object per token
+        surfaces: List[str] = []
+        starts: List[int] = []
+        keys: List[str] = []
         for offset, piece in _pieces(safe):
+            lines = parse(piece).split("\n")
+            surfs = lines[0:-1:2]
+            feats = lines[1:-1:2]
+            if not surfs:
+                continue
+            body = piece[:-1] if piece.endswith("\n") else piece
+            if "".join(surfs) == body:
+                starts.extend(accumulate(map(len, surfs[:-1]), initial=offset))
+                surfaces.extend(surfs)
+                keys.extend(feats)
+                continue
             pos = 0
-            for line in parse(piece).split("\n"):
-                surface, sep, key = line.partition("\t")
-                if not sep:  # the EOS line
-                    continue
+            for surface, key in zip(surfs, feats):
                 found = piece.find(surface, pos)
                 if found < 0:  # should not happen; keep alignment by skipping the token
                     continue
                 pos = found + len(surface)
-                start = offset + found
-                if start > prev_end:
-                    gap = text[prev_end:start]
-                    add_gap(gap)
-                    if "\n" in gap:
-                        new_sentence = True
-                info = features.get(key)
-                if info is None:
-                    info = features[key] = self._features(key)
-                prev_end = offset + pos
-                table.append(make_tok(Tok, (start, prev_end, surface, info[0], info[2])))
-                words.append(surface)
+                starts.append(offset + found)
+                surfaces.append(surface)
+                keys.append(key)
+        return surfaces, starts, keys
+
+    def __call__(self, text: str) -> Doc:
+        text = spacy_safe(text)
+        # MeCab writes two lines per token in our own format (_OUTPUT): one C call and one
+        # string per line of text; the per-token work below is list slicing, maps and numpy
+        surfaces, starts, keys = self._mecab_tokens(_UNSAFE.sub(" ", text))
+        if len(self._feature_rows) > _FEATURE_CACHE_MAX:
+            self._clear_features()
+        index = self._feature_rows
+        for key in set(keys).difference(index):
+            self._add_feature(key)
+        rows = list(map(index.__getitem__, keys))
+        n = len(surfaces)
+        ends = list(map(add, starts, map(len, surfaces)))
+        table = list(map(tuple.__new__, repeat(Tok), zip(
+            starts, ends, surfaces, map(self._feature_tags.__getitem__, rows),
+            map(self._feature_readings.__getitem__, rows))))
+        cols = self._feature_cols[numpy.array(rows, dtype=numpy.intp)] if n else numpy.zeros((0, 4), numpy.uint64)
+        for i in numpy.flatnonzero(cols[:, 2] == 0).tolist():  # unknown words: the surface is the lemma
+            cols[i, 2] = self._hash(surfaces[i])
+        # a token starts a sentence after 。！？!?, after a line break and at the start
+        sent = numpy.ones(n, dtype=bool)
+        if n > 1:
+            sent[1:] = numpy.fromiter(map(_SENT_END.__contains__, surfaces[:-1]), dtype=bool, count=n - 1)
+        # whitespace between tokens (line ends, spaces): token index -> the gap before it
+        st = numpy.array(starts, dtype=numpy.int64)
+        en = numpy.array(ends, dtype=numpy.int64)
+        gaps = (numpy.flatnonzero(st[1:] > en[:-1]) + 1).tolist()
+        if n and starts[0] > 0:
+            gaps.insert(0, 0)
+        gap_text = {g: text[ends[g - 1] if g else 0 : starts[g]] for g in gaps}
+        for g, gap in gap_text.items():
+            if "\n" in gap:
+                sent[g] = True
+        if n:
+            sent[0] = True
+        token_rows = numpy.empty((n, 5), dtype=numpy.uint64)
+        token_rows[:, :4] = cols
+        token_rows[:, 4] = numpy.where(sent, 1, _NOT_START)
+        tail = text[ends[-1] if n else 0 :]
+        words: List[str] = []
+        spaces: List[bool] = []
+        blocks = []
+        space_row = self._row(WHITESPACE_TAG, "")
+        a = 0
+        for g in gaps + [n]:
+            if g > a:
+                words.extend(surfaces[a:g])
+                spaces.extend([False] * (g - a))
+                blocks.append(token_rows[a:g])
+            gap = gap_text[g] if g < n else tail
+            if gap == " " and words:
+                spaces[-1] = True
+            elif gap:
+                words.append(gap)
                 spaces.append(False)
-                rows.extend((info[3], info[4], info[6] or hash_of(surface), info[5],
-                             1 if new_sentence else _NOT_START))
-                new_sentence = surface in _SENT_END
-        if prev_end < len(text):
-            add_gap(text[prev_end:])
+                blocks.append(numpy.array([(space_row[0], space_row[1], self._hash(gap), space_row[3], _NOT_START)],
+                                          dtype=numpy.uint64))
+            a = g
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        if rows:
-            arr = numpy.array(rows, dtype=numpy.uint64).reshape(-1, 5)
+        if words:
+            arr = numpy.concatenate(blocks)
             arr[0, 4] = 1
             doc.from_array(_ATTRS, arr)
         doc.user_data["usru_text"] = text  # see extensions.text_of
