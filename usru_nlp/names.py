@@ -7,13 +7,14 @@ model PERSON spans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import is_token_end, tag_positions, text_of, tokens_of
+from .extensions import is_token_end, tag_positions, text_of, token_edges, tokens_of
 from .matching import Trie, is_kanji, is_katakana, katakana_bounded
 from .name_runs import _all_titles, _person_tokens, _starts_word, person_followers, person_roles  # noqa: F401
 
@@ -210,36 +211,34 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                 c.end = after.end
             cands[(c.start, c.end)] = c
     # token evidence inside candidates: a 人名 tag, or a word the dictionary does not know
-    owner: Dict[int, NameCandidate] = {}
+    # (the tokens starting inside each candidate, found by bisection: candidates never overlap)
+    toks = tokens_of(doc)
+    starts = token_edges(doc)[0]
     for c in cands.values():
-        for k in range(c.start, c.end):
-            owner[k] = c
-    common = {id(c): True for c in cands.values()}
-    ntok = {id(c): 0 for c in cands.values()}
-    place = {id(c): True for c in cands.values()}
-    surname_seen = set()
-    for t in tokens_of(doc):
-        c = owner.get(t.start)
-        if c is None:
-            continue
-        tag = t.tag
-        ntok[id(c)] += 1
-        if tag.startswith("名詞-固有名詞-人名"):
-            c.unidic_person = True
-            if tag.endswith("姓"):
-                surname_seen.add(id(c))
-            elif tag.endswith("名") and id(c) in surname_seen:
-                c.full_name = True
-        if not t.reading and is_katakana(t.text[0]):
-            c.unknown_word = True
-        if not (tag.startswith("名詞-普通名詞") and t.reading):
-            common[id(c)] = False
-        if not tag.startswith("名詞-固有名詞-地名-国") and t.text not in "・＝":
-            place[id(c)] = False
-    for c in cands.values():
-        c.dictionary_word = common[id(c)] and ntok[id(c)] == 1  # one word: マツ|コ is a name
-        c.common_word = common[id(c)] and not c.entries
-        c.place_word = place[id(c)] and not c.entries
+        common = place = True
+        ntok = 0
+        surname_seen = False
+        i = bisect_left(starts, c.start)
+        while i < len(toks) and toks[i].start < c.end:
+            t = toks[i]
+            i += 1
+            tag = t.tag
+            ntok += 1
+            if tag.startswith("名詞-固有名詞-人名"):
+                c.unidic_person = True
+                if tag.endswith("姓"):
+                    surname_seen = True
+                elif tag.endswith("名") and surname_seen:
+                    c.full_name = True
+            if not t.reading and is_katakana(t.text[0]):
+                c.unknown_word = True
+            if not (tag.startswith("名詞-普通名詞") and t.reading):
+                common = False
+            if not tag.startswith("名詞-固有名詞-地名-国") and t.text not in "・＝":
+                place = False
+        c.dictionary_word = common and ntok == 1  # one word: マツ|コ is a name
+        c.common_word = common and not c.entries
+        c.place_word = place and not c.entries
     return sorted(cands.values(), key=lambda c: c.start)
 
 
