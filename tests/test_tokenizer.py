@@ -123,7 +123,7 @@ _WS_HEAVY = st.text(alphabet=st.sampled_from(list("米ロ外相会談ロシア�
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_WS_HEAVY, st.text(max_size=120)))
 def test_tokens_tile_any_text_and_agree_with_the_table(text):
-    from usru_nlp.extensions import tokens_of
+    from usru_nlp.extensions import tag_positions, tokens_of
     from usru_nlp.tokenizer import _UNSAFE, spacy_safe
 
     doc = _NLP(text)
@@ -142,3 +142,6 @@ def test_tokens_tile_any_text_and_agree_with_the_table(text):
         assert t.is_sent_start == (prev.text in set("。！？!?") or "\n" in gap)
     if len(doc):
         assert doc[0].is_sent_start
+    # the tag index the tokenizer builds agrees with a scan of the table
+    for prefix in ("名詞", "名詞-固有名詞", "補助記号", "空白", ""):
+        assert tag_positions(doc, prefix) == [i for i, t in enumerate(table) if t.tag.startswith(prefix)]

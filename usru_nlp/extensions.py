@@ -111,6 +111,12 @@ _TAGS_KEY = "usru_tag_positions"
 _EDGES_KEY = "usru_token_edges"
 
 
+def set_tag_index(doc: Doc, by_tag: dict) -> None:
+    """Store the positions in :func:`tokens_of` of each UniDic tag (the fugashi tokenizer
+    groups them with numpy while it builds the Doc); read through :func:`tag_positions`."""
+    doc.user_data[_TAGS_KEY] = (by_tag, {})
+
+
 def tag_positions(doc: Doc, prefix: str) -> List[int]:
     """Positions in :func:`tokens_of` of the tokens whose UniDic tag starts with ``prefix``, in
     text order. The tokens are grouped by tag once per Doc, so a component can visit the few
