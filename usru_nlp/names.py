@@ -53,6 +53,7 @@ class NameCandidate:
     before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
     regnal: bool = False  # ends in a regnal number (ヘンリー8世)
     before_title: bool = False  # a place-name word right before a person's title (野田首相)
+    japanese_surname: bool = False  # starts with a UniDic surname (姓) of two or more kanji (山田|太郎)
 
 
 def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
@@ -166,6 +167,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             c = add(t.start, t.end)  # 野田首相: UniDic reads the town, the title says a person
             if c:
                 c.before_title = True
+                c.japanese_surname = True  # a Japanese town's name, read as a surname (岡田外相)
     for m in _KANJI_BEFORE_SHI.finditer(text, lo, hi):
         s, e = m.span(1)
         if text[s:e] in _NOT_SHI_NAMES or text[s:e + 1] in _NOT_SHI_NAMES or not _starts_word(text, s):
@@ -228,6 +230,10 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                 c.unidic_person = True
                 if tag.endswith("姓"):
                     surname_seen = True
+                    # Chinese and Korean surnames are mostly one kanji (王|毅, 李, 金): the first word
+                    # of two or more kanji is a Japanese surname (山田, 小沢)
+                    if t.start == c.start and len(t.text) >= 2 and all(is_kanji(ch) for ch in t.text):
+                        c.japanese_surname = True
                 elif tag.endswith("名") and surname_seen:
                     c.full_name = True
             if not t.reading and is_katakana(t.text[0]):

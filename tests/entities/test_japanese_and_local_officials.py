@@ -15,7 +15,8 @@ def officials(extractor, text, published="2025-11-20"):
     ("山川一郎国土交通相は会見で述べた。", [("山川一郎", "国土交通相", "JP")]),
     ("山川一郎農林水産大臣は視察した。", [("山川一郎", "農林水産大臣", "JP")]),
     ("山川一郎国家公安委員長は述べた。", [("山川一郎", "国家公安委員長", "JP")]),
-    ("山川一郎副大臣は述べた。", [("山川一郎", "副大臣", None)]),
+    # 副大臣 needs a country: with none written, a Japanese name's is Japan's
+    ("山川一郎副大臣は述べた。", [("山川一郎", "副大臣", "JP")]),
     # ministers of state written with 担当
     ("山川一郎経済再生担当相は訪米した。", [("山川一郎", "経済再生担当相", "JP")]),
     ("山川一郎拉致問題担当相は述べた。", [("山川一郎", "拉致問題担当相", "JP")]),
@@ -26,10 +27,30 @@ def officials(extractor, text, published="2025-11-20"):
     ("山川一郎郵政改革担当相は述べた。", [("山川一郎", "郵政改革担当相", "JP")]),
     ("山川一郎一億総活躍相は述べた。", [("山川一郎", "一億総活躍相", "JP")]),
     ("山川一郎沖縄・北方担当相は述べた。", [("山川一郎", "沖縄・北方担当相", "JP")]),
-    # 新 marks a new office holder as 現 does (首相 alone names no country)
-    ("山川一郎新首相は演説した。", [("山川一郎", "首相", None)]),
+    # 新 marks a new office holder as 現 does
+    ("山川一郎新首相は演説した。", [("山川一郎", "首相", "JP")]),
 ])
 def test_cabinet_titles(extractor, text, expected):
+    assert officials(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title that needs a country, none written: a Japanese surname (two or more kanji) says Japan
+    ("山川一郎環境相は会見した。", [("山川一郎", "環境相", "JP")]),
+    ("川村農相は視察した。", [("川村", "農相", "JP")]),
+    ("川村二郎法相は述べた。", [("川村二郎", "法相", "JP")]),
+    ("環境相の山川一郎氏は述べた。", [("山川一郎", "環境相", "JP")]),
+    ("岡田外相は述べた。", [("岡田", "外相", "JP")]),  # UniDic reads the town: still a surname
+    # Chinese and Korean surnames are mostly one kanji: no country without a prefix or context
+    ("張志明商務相は会見した。", [("張志明", "商務相", None)]),
+    ("張外相は述べた。", [("張", "外相", None)]),
+    # a prefix, the context or the knowledge base gives the country first
+    ("ピーター・ハモンド英外相は述べた。", [("ピーター・ハモンド", "外相", "GB")]),
+    ("山川一郎米国防長官は述べた。", [("山川一郎", "国防長官", "US")]),
+    ("ペルーの山川外相は述べた。", [("山川", "外相", "PE")]),
+    ("王毅外相は述べた。", [("王毅", "外相", "CN")]),
+])
+def test_country_of_a_title_without_one(extractor, text, expected):
     assert officials(extractor, text) == expected
 
 
