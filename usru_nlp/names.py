@@ -293,8 +293,9 @@ def _not_name_tails() -> Trie:
 
 def _given_tails(doc: Doc, text: str, lo: int, hi: int) -> Dict[int, int]:
     """End of a surname -> end of the kanji after it that may be its given name: 1-3 kanji the
-    dictionary reads as common words (植村|花菜, 木暮|塵|八), nouns, suffixes or symbols (not verbs:
-    山田|来), up to a word boundary; used when the model reads surname and kanji as one person."""
+    dictionary reads as common words (植村|花菜, 木暮|塵|八), nouns, prefixes (小沢|鋭|仁), suffixes or
+    symbols (not verbs: 山田|来), up to a word boundary; used when the model reads surname and
+    kanji as one person."""
     followers = person_followers()
     not_name_tail = _not_name_tails()
     given_tails: Dict[int, int] = {}
@@ -305,7 +306,7 @@ def _given_tails(doc: Doc, text: str, lo: int, hi: int) -> Dict[int, int]:
             continue  # 芥川|賞受賞, 島津|家
         j = i + 1  # the nouns after the surname, up to a word boundary
         while j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].end - t.end <= 3 \
-                and toks[j].tag.startswith(("名詞", "接尾辞", "記号", "補助記号-一般")) \
+                and toks[j].tag.startswith(("名詞", "接尾辞", "接頭辞", "記号", "補助記号-一般")) \
                 and not toks[j].tag.endswith("サ変可能") and all(is_kanji(ch) for ch in toks[j].text):
             j += 1
         k = toks[j - 1].end

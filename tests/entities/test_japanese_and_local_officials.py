@@ -82,6 +82,20 @@ def test_kanji_the_dictionary_splits_off_before_a_title_ends_the_name(extractor)
     assert "木村祐一兄" not in got
 
 
+@pytest.fixture(scope="module")
+def usru():
+    from usru_nlp import Extractor
+
+    return Extractor(model="usru")
+
+
+def test_given_name_the_dictionary_reads_as_prefix_and_noun(usru):
+    # UniDic reads 鋭|仁 as a prefix and a noun; the model's PERSON span keeps the name whole
+    assert officials(usru, "川島鋭仁環境相は会見した。") == [("川島鋭仁", "環境相", "JP")]
+    # ... but a prefix of the title is no given name (石破新首相)
+    assert officials(usru, "川島新首相は会見した。") == [("川島", "首相", "JP")]
+
+
 @pytest.mark.parametrize("text, name", [
     # KB aliases 金 (金正恩), 菅 (菅義偉), 林 (林芳正), 李 (李在明) must not cut longer names
     ("金子恭之国土交通相は述べた。", "金子恭之"),
