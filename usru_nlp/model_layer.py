@@ -125,6 +125,7 @@ def _array_attrs():
 
 _ATTRS, _TAG_ATTR = _array_attrs()
 _SENT, _SPACE, _IDX, _ORTH, _SPACY, _TAG, _MORPH, _LENGTH = range(8)
+_KEY_COLUMNS = [_ORTH, _TAG, _SPACY]  # what the model sees of a window
 
 # UniDic tag classes for candidate selection (see _tag_class)
 OTHER_TAG, PROPER_NOUN, COMMON_NOUN, OTHER_NOUN = range(4)
@@ -220,12 +221,17 @@ class UsruModel:
     ``known_loanwords``: katakana words UniDic knows as common nouns (テレビ, レモン) are
     candidates too (off: news is full of them, and the model read them as names more often
     than it found one: on 300 livedoor articles the extra windows gave 51 spans, 2 of them right).
+
+    The spans found in a window are remembered by the window's words, tags and spaces
+    (``cache_size`` windows, 0: off): bylines, credits and boilerplate sentences recur from
+    article to article (on 1,000 livedoor articles, 9% of the model's tokens are in windows
+    seen before), and the model reads a window the same way wherever it stands.
     """
 
     name = "usru"
 
     def __init__(self, path: Optional[str | Path] = None, all_sentences: bool = False,
-                 window: int = 5, known_loanwords: bool = False):
+                 window: int = 5, known_loanwords: bool = False, cache_size: int = 20_000):
         import spacy
 
         from . import tokenizer  # noqa: F401  (registers usru_nlp.FugashiTokenizer.v1)
@@ -243,6 +249,8 @@ class UsruModel:
         self.window = window
         self.known_loanwords = known_loanwords
         self._tag_classes = HashLookup(_tag_class, default=OTHER_TAG)
+        self.cache_size = cache_size
+        self._seen: dict = {}  # window key (words, tags, spaces) -> its spans, window-relative
 
     def _units(self, doc, arr, start: int, end: int) -> List[Tuple[int, int]]:
         """Token ranges of ``doc`` inside [start, end) to run the model on.
@@ -305,8 +313,11 @@ class UsruModel:
         from .blas import one_thread
 
         out: List[List[Ent]] = [[] for _ in items]
-        owners: List[Tuple[int, int]] = []
-        subdocs = []
+        owners: List[Tuple[int, int, bytes]] = []  # (item, character offset, window key)
+        todo: dict = {}  # window key -> its Doc, for windows not seen before
+        seen = self._seen
+        if len(seen) > self.cache_size:
+            seen.clear()
         for i, (doc, start, end) in enumerate(items):
             for label in self.labels:  # label strings must be known to the Docs' vocab
                 doc.vocab.strings.add(label)
@@ -314,17 +325,21 @@ class UsruModel:
             strings = doc.vocab.strings
             for s, e in self._units(doc, arr, start, end):
                 rows = arr[s:e]
+                key = rows[:, _KEY_COLUMNS].tobytes()
+                owners.append((i, int(rows[0, _IDX]), key))
+                if key in seen or key in todo:
+                    continue
                 words = [strings[h] for h in rows[:, _ORTH].tolist()]
                 sub = Doc(doc.vocab, words=words, spaces=rows[:, _SPACY].astype(bool).tolist())
                 sub.from_array([_TAG_ATTR], rows[:, _TAG : _TAG + 1])
-                owners.append((i, int(rows[0, _IDX])))
-                subdocs.append(sub)
+                todo[key] = sub
+        found = dict.fromkeys(todo, ()) if not self.cache_size else seen
         with one_thread():
-            for (i, offset), sub in zip(owners, self.ner.pipe(subdocs, batch_size=128)):
-                for ent in sub.ents:
-                    label = _USRU_MAP.get(ent.label_)
-                    if label:
-                        out[i].append((offset + ent.start_char, offset + ent.end_char, label))
+            for key, sub in zip(todo, self.ner.pipe(todo.values(), batch_size=128)):
+                found[key] = tuple((ent.start_char, ent.end_char, label) for ent in sub.ents
+                                   for label in (_USRU_MAP.get(ent.label_),) if label)
+        for i, offset, key in owners:
+            out[i].extend((offset + a, offset + b, label) for a, b, label in found[key])
         return out
 
     def predict(self, texts: Sequence[str]) -> List[List[Ent]]:

@@ -77,6 +77,35 @@ def test_predict_docs_uses_doc_coordinates_and_region(model):
     assert set(ents) <= set(whole)
 
 
+def test_repeated_windows_are_read_once_and_placed_where_they_stand():
+    m = UsruModel()
+    byline = "（ワシントン＝山田太郎）\n"
+    texts = ["ロシアのラブロフ外相は会見した。\n" + byline, "天気が良い。\n" + byline + "北京で会談した。"]
+    uncached = UsruModel(cache_size=0).predict(texts)
+    calls = []
+
+    class Counting:  # the NER component, noting the windows it is given
+        def __init__(self, ner):
+            self.ner = ner
+
+        def pipe(self, docs, **kw):
+            docs = list(docs)
+            calls.extend(d.text for d in docs)
+            return self.ner.pipe(docs, **kw)
+
+    m.ner = Counting(m.ner)
+    first = m.predict(texts)
+    assert first == uncached
+    assert calls.count(byline.strip()) == 1  # the byline's window went to the model once
+    for text, ents in zip(texts, first):
+        assert ("山田太郎", "PERSON") in {(text[s:e], label) for s, e, label in ents}
+    calls.clear()
+    assert m.predict(texts) == first and calls == []  # all windows known now
+    m.cache_size = 1  # a full cache is emptied, not grown
+    m.predict(["モスクワで会談した。", "パリで会談した。"])
+    assert len(m._seen) <= 2 + 1
+
+
 def _unit_texts(model, text):
     doc = model.nlp.make_doc(text)
     return [doc[s:e].text for s, e in model._units(doc, doc.to_array(_ATTRS), 0, len(text))]
