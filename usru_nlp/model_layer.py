@@ -236,6 +236,7 @@ class UsruModel:
 
         from . import tokenizer  # noqa: F401  (registers usru_nlp.FugashiTokenizer.v1)
         from .blas import use_matmul
+        from .fast_tok2vec import install as install_fused_tok2vec
         from .resources import models_path
 
         self.path = Path(path) if path is not None else models_path("ner")
@@ -244,6 +245,9 @@ class UsruModel:
         self.nlp = spacy.load(self.path)
         self.ner = self.nlp.get_pipe("ner")
         use_matmul(self.ner.model)  # numpy's BLAS for the matrix products (see usru_nlp.blas)
+        # one fused forward for the token vectors, the embedding mixer precomputed
+        # (see usru_nlp.fast_tok2vec)
+        self.fused_tok2vec = install_fused_tok2vec(self.ner.model)
         self.labels = tuple(self.ner.labels)
         self.all_sentences = all_sentences
         self.window = window
