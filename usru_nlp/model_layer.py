@@ -236,6 +236,7 @@ class UsruModel:
 
         from . import tokenizer  # noqa: F401  (registers usru_nlp.FugashiTokenizer.v1)
         from .blas import use_matmul
+        from .fast_ner import greedy_decoder
         from .fast_tok2vec import install as install_fused_tok2vec
         from .resources import models_path
 
@@ -248,6 +249,8 @@ class UsruModel:
         # one fused forward for the token vectors, the embedding mixer precomputed
         # (see usru_nlp.fast_tok2vec)
         self.fused_tok2vec = install_fused_tok2vec(self.ner.model)
+        # the NER's transition loop for all windows at once (see usru_nlp.fast_ner)
+        self.decoder = greedy_decoder(self.ner)
         self.labels = tuple(self.ner.labels)
         self.all_sentences = all_sentences
         self.window = window
@@ -336,12 +339,17 @@ class UsruModel:
                 words = [strings[h] for h in rows[:, _ORTH].tolist()]
                 sub = Doc(doc.vocab, words=words, spaces=rows[:, _SPACY].astype(bool).tolist())
                 sub.from_array([_TAG_ATTR], rows[:, _TAG : _TAG + 1])
-                todo[key] = sub
+                todo[key] = (sub, rows[:, _IDX] - rows[0, _IDX], rows[:, _LENGTH])
         found = dict.fromkeys(todo, ()) if not self.cache_size else seen
         with one_thread():
-            for key, sub in zip(todo, self.ner.pipe(todo.values(), batch_size=128)):
-                found[key] = tuple((ent.start_char, ent.end_char, label) for ent in sub.ents
-                                   for label in (_USRU_MAP.get(ent.label_),) if label)
+            if self.decoder is not None:  # usru_nlp.fast_ner: all windows at once
+                spans = self.decoder([sub for sub, _, _ in todo.values()])
+            else:
+                spans = ([(e.start, e.end, e.label_) for e in sub.ents]
+                         for sub in self.ner.pipe([sub for sub, _, _ in todo.values()], batch_size=128))
+            for (key, (_, starts, lengths)), ents in zip(todo.items(), spans):
+                found[key] = tuple((int(starts[a]), int(starts[b - 1] + lengths[b - 1]), label)
+                                   for a, b, name in ents for label in (_USRU_MAP.get(name),) if label)
         for i, offset, key in owners:
             out[i].extend((offset + a, offset + b, label) for a, b, label in found[key])
         return out

@@ -1,0 +1,157 @@
+"""Greedy decoding of spaCy's transition-based NER, all Docs at once, in numpy.
+
+spaCy's ``EntityRecognizer.predict`` runs the BILUO transition system state by state in
+Cython, and scores the states of each step with BLIS's generic matrix kernel (on this project's
+machines BLIS does not detect the CPU, and the per-step products are small): on the window Docs
+of our model layer that loop took as long as the whole token-to-vector network. :class:`GreedyNER`
+takes the same steps for all Docs together: per step, one gather of the precomputed hidden
+features of each state's context tokens, one maxout, one product with the output layer, one
+validity mask, one argmax. What it reproduces, from spaCy 3.7's ``_parser_internals``:
+
+- features (``StateC.set_context_tokens``, 3 tokens for NER): the first token of the buffer;
+  the first token of the open entity, or padding; the token before the buffer, or padding when
+  no entity is open; their rows of the ``lower`` layer's precomputed output are summed, in that
+  order, the bias added, the maximum piece kept (``predict_states``);
+- moves (``ner.pyx``, no preset entities): B-X needs no open entity, two tokens left, the next
+  token not a sentence start and the current one not a space; I-X an entity X open, two tokens
+  left and the next not a sentence start; L-X an entity X open; U-X no open entity and no space;
+  O no open entity; the best-scoring valid move wins, the first one on a tie
+  (``arg_max_if_valid``).
+
+The scores are the same up to the rounding of the output layer's product (numpy's BLAS adds
+in another order than BLIS); the entities were the same as spaCy's on every window of 1,000
+livedoor articles and of GSD train and dev (``tests/model/test_fast_ner.py`` compares on
+sentences). :func:`greedy_decoder` returns None, and the caller keeps spaCy's ``pipe``, for
+any model this does not describe (another state type or feature count, no output layer, unseen
+classes, a beam).
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+import numpy
+
+BEGIN, IN, LAST, UNIT, OUT, NONE = range(6)
+_MOVE_CODES = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
+
+
+def greedy_decoder(ner) -> Optional["GreedyNER"]:
+    """A :class:`GreedyNER` for a spaCy ``EntityRecognizer``, or None when its model is not the
+    greedy BILUO parser with 3 context features and an output layer this module reproduces."""
+    try:
+        model = ner.model
+        if type(ner.moves).__name__ != "BiluoPushDown" or ner.cfg.get("beam_width", 1) != 1:
+            return None
+        if not model.attrs.get("has_upper") or model.attrs.get("unseen_classes"):
+            return None
+        lower, upper = model.get_ref("lower"), model.get_ref("upper")
+        if lower.get_dim("nF") != 3 or not upper.has_param("W"):
+            return None
+        names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+    except (AttributeError, KeyError, ValueError):
+        return None
+    if upper.get_param("W").shape[0] != len(names):
+        return None
+    return GreedyNER(ner, names)
+
+
+class GreedyNER:
+    def __init__(self, ner, class_names: Sequence[str]):
+        self.ner = ner
+        model = ner.model
+        self.tok2vec = model.get_ref("tok2vec")
+        self.lower = model.get_ref("lower")
+        self.upper = model.get_ref("upper")
+        self.labels: List[str] = [""]  # label number 0: none
+        moves, labels = [], []
+        for name in class_names:
+            move, _, label = name.partition("-")
+            moves.append(_MOVE_CODES.get(move, NONE))
+            if label and label not in self.labels:
+                self.labels.append(label)
+            labels.append(self.labels.index(label) if label else 0)
+        self.moves = numpy.array(moves)
+        self.label_of = numpy.array(labels)
+        # a move with no label (U-: preset blocked tokens only) is never valid here
+        self.moves[(self.label_of == 0) & (self.moves != OUT)] = NONE
+
+    def _hidden_features(self, docs, batch_size: int):
+        """The ``lower`` layer's precomputed output for all tokens (row 0: its padding),
+        computed per batch of ``batch_size`` Docs as spaCy's pipe does."""
+        parts, pad = [], None
+        for i in range(0, len(docs), batch_size):
+            Yf = self.lower.predict(self.tok2vec.predict(docs[i : i + batch_size]))
+            pad = Yf[0]
+            parts.append(Yf[1:])
+        return numpy.concatenate([pad[None]] + parts)
+
+    def __call__(self, docs, batch_size: int = 128) -> List[List[Tuple[int, int, str]]]:
+        """Entities of each Doc as (start token, end token, label)."""
+        from spacy.attrs import IS_SPACE, SENT_START
+
+        out: List[List[Tuple[int, int, str]]] = [[] for _ in docs]
+        docs = list(docs)
+        lengths = numpy.array([len(d) for d in docs], dtype=numpy.int64)
+        if not lengths.sum():
+            return out
+        full = self._hidden_features([d for d in docs if len(d)], batch_size)
+        n_f, n_o, n_p = full.shape[1:]
+        full = full.reshape(full.shape[0], n_f, n_o * n_p)
+        bias = self.lower.get_param("b").reshape(-1)
+        W, b = self.upper.get_param("W"), self.upper.get_param("b")
+        arrays = [d.to_array([IS_SPACE, SENT_START]) for d in docs if len(d)]
+        arr = numpy.concatenate(arrays).reshape(-1, 2)
+        is_space = arr[:, 0].astype(bool)
+        sent_start = arr[:, 1].astype(numpy.int64) == 1
+        base = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])  # global index of token 0
+        moves, label_of = self.moves, self.label_of
+        pos = numpy.zeros(len(docs), dtype=numpy.int64)
+        open_start = numpy.full(len(docs), -1, dtype=numpy.int64)
+        open_label = numpy.zeros(len(docs), dtype=numpy.int64)
+        found = []  # (doc, start, end, label number) arrays, one per step
+        n_tokens = len(is_space)
+        active = numpy.flatnonzero(lengths > 0)
+        while active.size:
+            b0 = base[active] + pos[active]
+            is_open = open_start[active] >= 0
+            first = numpy.where(is_open, base[active] + open_start[active] + 1, 0)
+            before = numpy.where(is_open, b0, 0)  # row of token b0 - 1 is b0 (padding row 0 first)
+            H = full[b0 + 1, 0]
+            H = H + full[first, 1]
+            H += full[before, 2]
+            H += bias
+            hidden = H.reshape(len(active), n_o, n_p).max(axis=2)
+            scores = hidden @ W.T
+            scores += b
+            two = (lengths[active] - pos[active]) >= 2
+            next_start = two & sent_start[numpy.minimum(b0 + 1, n_tokens - 1)]
+            space = is_space[b0]
+            same_label = label_of[None, :] == open_label[active][:, None]
+            can_begin = (~is_open & two & ~next_start & ~space)[:, None]
+            can_in = (is_open & two & ~next_start)[:, None] & same_label
+            valid = numpy.where(moves == BEGIN, can_begin,
+                                numpy.where(moves == IN, can_in,
+                                            numpy.where(moves == LAST, is_open[:, None] & same_label,
+                                                        numpy.where(moves == UNIT, (~is_open & ~space)[:, None],
+                                                                    (moves == OUT) & ~is_open[:, None]))))
+            guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
+            move, label = moves[guess], label_of[guess]
+            p = pos[active]
+            unit, last, begin = move == UNIT, move == LAST, move == BEGIN
+            if unit.any():
+                found.append((active[unit], p[unit], p[unit] + 1, label[unit]))
+            if last.any():
+                found.append((active[last], open_start[active[last]], p[last] + 1, label[last]))
+                open_start[active[last]] = -1
+                open_label[active[last]] = 0
+            if begin.any():
+                open_start[active[begin]] = p[begin]
+                open_label[active[begin]] = label[begin]
+            pos[active] += 1
+            active = active[pos[active] < lengths[active]]
+        for doc_i, starts, ends, labels in found:
+            for i, s, e, lab in zip(doc_i.tolist(), starts.tolist(), ends.tolist(), labels.tolist()):
+                out[i].append((s, e, self.labels[lab]))
+        for ents in out:
+            ents.sort()
+        return out
