@@ -75,6 +75,19 @@ class GreedyNER:
         # a move with no label (U-: preset blocked tokens only) is never valid here
         self.moves[(self.label_of == 0) & (self.moves != OUT)] = NONE
 
+    def _valid_table(self):
+        """Valid moves (bool, per class) for each ``open label * 8 + token flags``."""
+        if getattr(self, "_valid", None) is None:
+            moves, label_of = self.moves, self.label_of
+            table = numpy.zeros((len(self.labels) * 8, len(moves)), dtype=bool)
+            for flags in range(8):
+                begin_ok, in_ok, unit_ok = bool(flags & 4), bool(flags & 2), bool(flags & 1)
+                table[flags] = ((moves == BEGIN) & begin_ok) | ((moves == UNIT) & unit_ok) | (moves == OUT)
+                for label in range(1, len(self.labels)):
+                    table[label * 8 + flags] = (label_of == label) & (((moves == IN) & in_ok) | (moves == LAST))
+            self._valid = table
+        return self._valid
+
     def _hidden_features(self, docs, batch_size: int):
         """The ``lower`` layer's precomputed output for all tokens (row 0: its padding),
         computed per batch of ``batch_size`` Docs as spaCy's pipe does."""
@@ -101,56 +114,56 @@ class GreedyNER:
         W, b = self.upper.get_param("W"), self.upper.get_param("b")
         arrays = [d.to_array([IS_SPACE, SENT_START]) for d in docs if len(d)]
         arr = numpy.concatenate(arrays).reshape(-1, 2)
-        is_space = arr[:, 0].astype(bool)
-        sent_start = arr[:, 1].astype(numpy.int64) == 1
-        base = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])  # global index of token 0
+        n_tokens = len(arr)
+        ends = numpy.cumsum(lengths)  # global index after each Doc's last token
+        # what each token allows as the buffer's first token (bits): 4 B (two tokens left, the
+        # next not a sentence start, this one not a space), 2 I (two left, next not a start),
+        # 1 U (not a space)
+        space = arr[:, 0].astype(bool)
+        last = numpy.zeros(n_tokens, dtype=bool)
+        last[ends[lengths > 0] - 1] = True
+        next_start = numpy.zeros(n_tokens, dtype=bool)
+        next_start[:-1] = arr[1:, 1].astype(numpy.int64) == 1
+        go_on = ~last & ~next_start
+        flags = (go_on & ~space) * 4 + go_on * 2 + ~space
+        valid_for = self._valid_table()  # (open label * 8 + flags) -> valid moves
         moves, label_of = self.moves, self.label_of
-        pos = numpy.zeros(len(docs), dtype=numpy.int64)
-        open_start = numpy.full(len(docs), -1, dtype=numpy.int64)
-        open_label = numpy.zeros(len(docs), dtype=numpy.int64)
-        found = []  # (doc, start, end, label number) arrays, one per step
-        n_tokens = len(is_space)
-        active = numpy.flatnonzero(lengths > 0)
-        while active.size:
-            b0 = base[active] + pos[active]
-            is_open = open_start[active] >= 0
-            first = numpy.where(is_open, base[active] + open_start[active] + 1, 0)
-            before = numpy.where(is_open, b0, 0)  # row of token b0 - 1 is b0 (padding row 0 first)
+        # the states still going, as parallel arrays: Doc, buffer's first token (global), end
+        # of its Doc, label of the open entity (0: none) and the row of its first token (0)
+        doc_of = numpy.flatnonzero(lengths > 0)
+        b0 = ends[doc_of] - lengths[doc_of]
+        end = ends[doc_of]
+        open_label = numpy.zeros(len(doc_of), dtype=numpy.int64)
+        first = numpy.zeros(len(doc_of), dtype=numpy.int64)
+        found = []  # per step: (Doc, start, end, label number) of the entities it closed
+        while len(doc_of):
+            is_open = open_label > 0
             H = full[b0 + 1, 0]
-            H = H + full[first, 1]
-            H += full[before, 2]
+            H += full[first, 1]
+            H += full[b0 * is_open, 2]  # the token before the buffer's first (row b0), or padding
             H += bias
-            hidden = H.reshape(len(active), n_o, n_p).max(axis=2)
+            H = H.reshape(len(b0), n_o, n_p)
+            hidden = numpy.maximum(H[:, :, 0], H[:, :, 1]) if n_p == 2 else H.max(axis=2)
             scores = hidden @ W.T
             scores += b
-            two = (lengths[active] - pos[active]) >= 2
-            next_start = two & sent_start[numpy.minimum(b0 + 1, n_tokens - 1)]
-            space = is_space[b0]
-            same_label = label_of[None, :] == open_label[active][:, None]
-            can_begin = (~is_open & two & ~next_start & ~space)[:, None]
-            can_in = (is_open & two & ~next_start)[:, None] & same_label
-            valid = numpy.where(moves == BEGIN, can_begin,
-                                numpy.where(moves == IN, can_in,
-                                            numpy.where(moves == LAST, is_open[:, None] & same_label,
-                                                        numpy.where(moves == UNIT, (~is_open & ~space)[:, None],
-                                                                    (moves == OUT) & ~is_open[:, None]))))
+            valid = valid_for[open_label * 8 + flags[b0]]
             guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
             move, label = moves[guess], label_of[guess]
-            p = pos[active]
-            unit, last, begin = move == UNIT, move == LAST, move == BEGIN
-            if unit.any():
-                found.append((active[unit], p[unit], p[unit] + 1, label[unit]))
-            if last.any():
-                found.append((active[last], open_start[active[last]], p[last] + 1, label[last]))
-                open_start[active[last]] = -1
-                open_label[active[last]] = 0
-            if begin.any():
-                open_start[active[begin]] = p[begin]
-                open_label[active[begin]] = label[begin]
-            pos[active] += 1
-            active = active[pos[active] < lengths[active]]
-        for doc_i, starts, ends, labels in found:
-            for i, s, e, lab in zip(doc_i.tolist(), starts.tolist(), ends.tolist(), labels.tolist()):
+            closing = (move == UNIT) | (move == LAST)
+            if closing.any():
+                start = numpy.where(move == UNIT, b0 + 1, first) - 1  # (rows are tokens + 1)
+                found.append((doc_of[closing], start[closing], b0[closing] + 1, label[closing]))
+            begin, inside = move == BEGIN, move == IN
+            open_label = numpy.where(begin, label, numpy.where(inside, open_label, 0))
+            first = numpy.where(begin, b0 + 1, numpy.where(inside, first, 0))
+            b0 = b0 + 1
+            going = b0 < end
+            if not going.all():
+                doc_of, b0, end, open_label, first = (x[going] for x in (doc_of, b0, end, open_label, first))
+        starts_of = ends - lengths
+        for doc_i, starts, stops, labels in found:
+            for i, s, e, lab in zip(doc_i.tolist(), (starts - starts_of[doc_i]).tolist(),
+                                    (stops - starts_of[doc_i]).tolist(), labels.tolist()):
                 out[i].append((s, e, self.labels[lab]))
         for ents in out:
             ents.sort()
