@@ -102,8 +102,8 @@ class GreedyNER:
         """Entities of each Doc as (start token, end token, label)."""
         from spacy.attrs import IS_SPACE, SENT_START
 
-        out: List[List[Tuple[int, int, str]]] = [[] for _ in docs]
         docs = list(docs)
+        out: List[List[Tuple[int, int, str]]] = [[] for _ in docs]
         lengths = numpy.array([len(d) for d in docs], dtype=numpy.int64)
         if not lengths.sum():
             return out

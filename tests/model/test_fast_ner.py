@@ -86,6 +86,7 @@ def test_random_models_are_decoded_as_spacy_decodes_them(seed):
     copies = [Doc(d.vocab).from_bytes(d.to_bytes()) for d in docs]
     want = _spacy_ents(ner, copies)
     assert decoder(docs, batch_size=3) == want
+    assert decoder(iter(docs), batch_size=128) == want  # any iterable, any batch size
     assert sum(map(len, want)) > 10  # (the comparison is about entities, not empty lists)
 
 
