@@ -74,19 +74,18 @@ class GreedyNER:
         self.label_of = numpy.array(labels)
         # a move with no label (U-: preset blocked tokens only) is never valid here
         self.moves[(self.label_of == 0) & (self.moves != OUT)] = NONE
+        self.valid_for = self._valid_table()  # (open label * 8 + token flags) -> valid moves
 
     def _valid_table(self):
         """Valid moves (bool, per class) for each ``open label * 8 + token flags``."""
-        if getattr(self, "_valid", None) is None:
-            moves, label_of = self.moves, self.label_of
-            table = numpy.zeros((len(self.labels) * 8, len(moves)), dtype=bool)
-            for flags in range(8):
-                begin_ok, in_ok, unit_ok = bool(flags & 4), bool(flags & 2), bool(flags & 1)
-                table[flags] = ((moves == BEGIN) & begin_ok) | ((moves == UNIT) & unit_ok) | (moves == OUT)
-                for label in range(1, len(self.labels)):
-                    table[label * 8 + flags] = (label_of == label) & (((moves == IN) & in_ok) | (moves == LAST))
-            self._valid = table
-        return self._valid
+        moves, label_of = self.moves, self.label_of
+        table = numpy.zeros((len(self.labels) * 8, len(moves)), dtype=bool)
+        for flags in range(8):
+            begin_ok, in_ok, unit_ok = bool(flags & 4), bool(flags & 2), bool(flags & 1)
+            table[flags] = ((moves == BEGIN) & begin_ok) | ((moves == UNIT) & unit_ok) | (moves == OUT)
+            for label in range(1, len(self.labels)):
+                table[label * 8 + flags] = (label_of == label) & (((moves == IN) & in_ok) | (moves == LAST))
+        return table
 
     def _hidden_features(self, docs, batch_size: int):
         """The ``lower`` layer's precomputed output for all tokens (row 0: its padding),
@@ -126,7 +125,7 @@ class GreedyNER:
         next_start[:-1] = arr[1:, 1].astype(numpy.int64) == 1
         go_on = ~last & ~next_start
         flags = (go_on & ~space) * 4 + go_on * 2 + ~space
-        valid_for = self._valid_table()  # (open label * 8 + flags) -> valid moves
+        valid_for = self.valid_for
         moves, label_of = self.moves, self.label_of
         # the states still going, as parallel arrays: Doc, buffer's first token (global), end
         # of its Doc, label of the open entity (0: none) and the row of its first token (0)

@@ -116,8 +116,6 @@ class FugashiTokenizer:
         self._feature_cols = numpy.zeros((1024, 4), dtype=numpy.uint64)
         self._feature_tags: List[str] = []
         self._feature_readings: List[str] = []
-        self._feature_tag_ids = numpy.zeros(1024, dtype=numpy.intp)  # row -> number of its tag
-        self._tag_ids: dict = {}  # tag -> number
 
     def _add_feature(self, key: str) -> None:
         """Register one ``tag\\tlemma\\treading`` line. Unknown words carry only the part of
@@ -130,9 +128,7 @@ class FugashiTokenizer:
         row = len(self._feature_tags)
         if row == len(self._feature_cols):
             self._feature_cols = numpy.concatenate([self._feature_cols, numpy.zeros_like(self._feature_cols)])
-            self._feature_tag_ids = numpy.concatenate([self._feature_tag_ids, numpy.zeros_like(self._feature_tag_ids)])
         self._feature_cols[row] = (tag_hash, pos_id, 0 if lemma is None else self._hash(lemma), morph)
-        self._feature_tag_ids[row] = self._tag_ids.setdefault(tag, len(self._tag_ids))
         self._feature_tags.append(tag)
         self._feature_readings.append(reading)
         self._feature_rows[key] = row
@@ -187,8 +183,7 @@ class FugashiTokenizer:
         table = list(map(tuple.__new__, repeat(Tok), zip(
             starts, ends, surfaces, map(self._feature_tags.__getitem__, rows),
             map(self._feature_readings.__getitem__, rows))))
-        rows_arr = numpy.array(rows, dtype=numpy.intp)
-        cols = self._feature_cols[rows_arr] if n else numpy.zeros((0, 4), numpy.uint64)
+        cols = self._feature_cols[numpy.array(rows, dtype=numpy.intp)]
         for i in numpy.flatnonzero(cols[:, 2] == 0).tolist():  # unknown words: the surface is the lemma
             cols[i, 2] = self._hash(surfaces[i])
         # a token starts a sentence after 。！？!?, after a line break and at the start
@@ -237,14 +232,14 @@ class FugashiTokenizer:
             doc.from_array(_ATTRS, arr)
         doc.user_data["usru_text"] = text  # see extensions.text_of
         doc.user_data["usru_tokens"] = table  # see extensions.tokens_of
-        set_tag_index(doc, self._tag_index(rows_arr, rows))
+        set_tag_index(doc, self._tag_index(cols[:, 0], rows))
         return doc
 
-    def _tag_index(self, rows_arr, rows: List[int]) -> dict:
-        """Tag -> positions of its tokens (in text order), grouped with a stable sort."""
+    def _tag_index(self, tag_ids, rows: List[int]) -> dict:
+        """Tag -> positions of its tokens (in text order), grouped by their TAG hashes
+        ``tag_ids`` with a stable sort."""
         if not rows:
             return {}
-        tag_ids = self._feature_tag_ids[rows_arr]
         order = numpy.argsort(tag_ids, kind="stable")
         sorted_ids = tag_ids[order]
         cuts = (numpy.flatnonzero(sorted_ids[1:] != sorted_ids[:-1]) + 1).tolist()
