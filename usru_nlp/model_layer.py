@@ -127,6 +127,36 @@ _ATTRS, _TAG_ATTR = _array_attrs()
 _SENT, _SPACE, _IDX, _ORTH, _SPACY, _TAG, _MORPH, _LENGTH = range(8)
 _KEY_COLUMNS = [_ORTH, _TAG, _SPACY]  # what the model sees of a window
 
+
+def feature_columns(model) -> Optional[List[str]]:
+    """The token attributes the feature extractor of a spaCy model reads (e.g. NORM, PREFIX,
+    SUFFIX, SHAPE, TAG), or None when it has no single such layer."""
+    from spacy.ml.featureextractor import forward as extract_features
+
+    found = [node.attrs["columns"] for node in model.walk() if node._func is extract_features]
+    return list(found[0]) if len(found) == 1 else None
+
+
+class WindowArrays:
+    """Tokens of a Doc as the NER reads them, without building a Doc of them: ``len()`` and
+    ``to_array(attrs)`` over rows of the Doc's own array. The NER's feature extractor
+    (spaCy's, or :mod:`usru_nlp.fast_tok2vec`) and :mod:`usru_nlp.fast_ner` use nothing else
+    of a Doc; their lexeme attributes (NORM, SHAPE, IS_SPACE...) are those of the same words."""
+
+    __slots__ = ("rows", "index")
+
+    def __init__(self, rows, index: dict):
+        self.rows = rows
+        self.index = index  # attribute (ID or name) -> column of ``rows``
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_array(self, attrs):
+        if isinstance(attrs, (str, int)):
+            return self.rows[:, self.index[attrs]]
+        return self.rows[:, [self.index[a] for a in attrs]]
+
 # UniDic tag classes for candidate selection (see _tag_class)
 OTHER_TAG, PROPER_NOUN, COMMON_NOUN, OTHER_NOUN = range(4)
 
@@ -251,6 +281,18 @@ class UsruModel:
         self.fused_tok2vec = install_fused_tok2vec(self.ner.model)
         # the NER's transition loop for all windows at once (see usru_nlp.fast_ner)
         self.decoder = greedy_decoder(self.ner)
+        # with that decoder, a window is read straight from its Doc's array (WindowArrays): the
+        # array holds the attributes the NER reads as well; otherwise windows become small Docs
+        self._attrs, self._window_index = list(_ATTRS), None
+        columns = feature_columns(self.ner.model) if self.decoder is not None else None
+        if columns is not None:
+            from spacy.attrs import IDS
+
+            ids = [IDS[c.upper()] if isinstance(c, str) else c for c in columns]
+            self._attrs += [a for a in dict.fromkeys(ids) if a not in self._attrs]
+            index = {a: col for col, a in enumerate(self._attrs)}
+            index.update((c, index[a]) for c, a in zip(columns, ids))
+            self._window_index = index
         self.labels = tuple(self.ner.labels)
         self.all_sentences = all_sentences
         self.window = window
@@ -312,8 +354,9 @@ class UsruModel:
     def predict_docs(self, items: Sequence[Tuple[object, int, int]]) -> List[List[Ent]]:
         """Spans in ``doc`` coordinates for each ``(doc, start, end)`` region of our Docs.
 
-        Each selected sentence becomes a small Doc built from the arrays of ``doc`` (words,
-        spaces, UniDic tags): much cheaper than ``Span.as_doc()``, and ``doc`` is not touched.
+        Each selected window is read from rows of one ``doc.to_array(...)`` (:class:`WindowArrays`)
+        by the fast decoder; for spaCy's ``pipe`` it becomes a small Doc built from those rows
+        (words, spaces, UniDic tags), much cheaper than ``Span.as_doc()``. ``doc`` is not touched.
         """
         from spacy.tokens import Doc
 
@@ -328,7 +371,7 @@ class UsruModel:
         for i, (doc, start, end) in enumerate(items):
             for label in self.labels:  # label strings must be known to the Docs' vocab
                 doc.vocab.strings.add(label)
-            arr = doc.to_array(_ATTRS)
+            arr = doc.to_array(self._attrs)
             strings = doc.vocab.strings
             for s, e in self._units(doc, arr, start, end):
                 rows = arr[s:e]
@@ -336,9 +379,12 @@ class UsruModel:
                 owners.append((i, int(rows[0, _IDX]), key))
                 if key in seen or key in todo:
                     continue
-                words = [strings[h] for h in rows[:, _ORTH].tolist()]
-                sub = Doc(doc.vocab, words=words, spaces=rows[:, _SPACY].astype(bool).tolist())
-                sub.from_array([_TAG_ATTR], rows[:, _TAG : _TAG + 1])
+                if self.decoder is not None and self._window_index is not None:
+                    sub = WindowArrays(rows, self._window_index)
+                else:
+                    words = [strings[h] for h in rows[:, _ORTH].tolist()]
+                    sub = Doc(doc.vocab, words=words, spaces=rows[:, _SPACY].astype(bool).tolist())
+                    sub.from_array([_TAG_ATTR], rows[:, _TAG : _TAG + 1])
                 todo[key] = (sub, rows[:, _IDX] - rows[0, _IDX], rows[:, _LENGTH])
         found = dict.fromkeys(todo, ()) if not self.cache_size else seen
         with one_thread():

@@ -8,8 +8,9 @@ import pytest
 import numpy
 
 from usru_nlp.model_layer import (_ATTRS, COMMON_NOUN, LABELS, OTHER_NOUN, OTHER_TAG, PROPER_NOUN,
-                                  HashLookup, UsruModel, _tag_class, _windows, katakana_tokens,
-                                  load_model)
+                                  HashLookup, UsruModel, WindowArrays, _tag_class, _windows,
+                                  katakana_tokens, load_model)
+from spacy.attrs import NORM, ORTH, TAG
 from usru_nlp.resources import models_path
 
 NER_DIR = models_path("ner")
@@ -87,8 +88,9 @@ def test_repeated_windows_are_read_once_and_placed_where_they_stand():
     decode = m.decoder
     assert decode is not None  # the shipped model is decoded by usru_nlp.fast_ner
 
-    def counting(docs, **kw):  # the decoder, noting the windows it is given
-        calls.extend(d.text for d in docs)
+    def counting(docs, **kw):  # the decoder, noting the windows it is given (their words)
+        strings = m.nlp.vocab.strings
+        calls.extend("".join(strings[h] for h in d.to_array([ORTH])[:, 0].tolist()) for d in docs)
         return decode(docs, **kw)
 
     m.decoder = counting
@@ -102,6 +104,39 @@ def test_repeated_windows_are_read_once_and_placed_where_they_stand():
     m.cache_size = 1  # a full cache is emptied, not grown
     m.predict(["モスクワで会談した。", "パリで会談した。"])
     assert len(m._seen) <= 2 + 1
+
+
+def test_windows_read_from_the_doc_array_decode_as_window_docs_do():
+    texts = [SENTENCES[0], SENTENCES[3], "（ワシントン＝山田太郎）\nメルケル独首相とマクロン仏大統領がパリで会談した。",
+             "ケンドルテイラー上級研究員は 「 ジョン・スミス 」 と話した。"]
+    fast = UsruModel(cache_size=0)
+    assert fast._window_index is not None and isinstance(fast._window_index[ORTH], int)
+    seen = []
+
+    def noting(docs, **kw):
+        seen.extend(type(d) for d in docs)
+        return decode(docs, **kw)
+
+    decode = fast.decoder
+    fast.decoder = noting
+    got = fast.predict(texts)
+    assert seen and set(seen) == {WindowArrays}
+    # the same windows as small Docs, decoded by fast_ner and by spaCy's own pipe
+    slow = UsruModel(cache_size=0)
+    slow._window_index = None
+    assert slow.predict(texts) == got
+    slow.decoder = None
+    assert slow.predict(texts) == got
+    assert ("山田太郎", "PERSON") in {(texts[2][s:e], label) for s, e, label in got[2]}
+
+
+def test_window_arrays_answer_by_attribute_id_and_name():
+    rows = numpy.array([[1, 2, 3], [4, 5, 6]], dtype=numpy.uint64)
+    w = WindowArrays(rows, {ORTH: 0, "NORM": 1, NORM: 1, TAG: 2})
+    assert len(w) == 2
+    assert w.to_array(ORTH).tolist() == [1, 4]
+    assert w.to_array(["NORM", TAG]).tolist() == [[2, 3], [5, 6]]
+    assert w.to_array([NORM]).shape == (2, 1)
 
 
 def _unit_texts(model, text):
