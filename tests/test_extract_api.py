@@ -122,3 +122,25 @@ def test_the_garbage_collector_is_left_as_it_was(extractor):
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+
+def test_the_doc_is_freed_before_the_collector_is_back(extractor, monkeypatch):
+    """extract() frees the Doc (its tokens, spans, candidates) by reference counting inside the
+    paused block: the collector, once back, has no young objects of it to walk."""
+    import gc
+    import types
+
+    import usru_nlp.extractor as extractor_module
+
+    young = []  # objects waiting for the collector when extract() turns it back on
+    monkeypatch.setattr(extractor_module, "gc", types.SimpleNamespace(
+        isenabled=gc.isenabled, disable=gc.disable,
+        enable=lambda: (young.append(gc.get_count()[0]), gc.enable())))
+    text = "ラブロフ外相は14日、ソチを訪れた。\n" + "天気が良いので、公園を散歩してから家に帰った。\n" * 40
+    extractor.extract(text)  # the first time fills caches (lexemes, windows, dates)
+    gc.collect()
+    young.clear()
+    result = extractor.extract(text)
+    assert [(o.text, o.title) for o in result.officials] == [("ラブロフ", "外相")]
+    assert young and young[0] < 300  # the Doc alone holds about 700 tracked objects here

@@ -51,7 +51,11 @@ class Extractor:
             doc = self.make_doc(text, published)
             for _, proc in self.nlp.pipeline:
                 doc = proc(doc)
-            return to_result(doc, text, meta)
+            result = to_result(doc, text, meta)
+            # freed by reference counting now, or the first collection after the block would
+            # walk all of the Doc's objects (about 1,000 per article) only to keep them
+            del doc
+        return result
 
     # -- many texts -----------------------------------------------------------------------
     def pipe(
