@@ -6,7 +6,7 @@ machines BLIS does not detect the CPU, and the per-step products are small): on 
 of our model layer that loop took as long as the whole token-to-vector network. :class:`GreedyNER`
 takes the same steps for all Docs together: per step, one gather of the precomputed hidden
 features of each state's context tokens, one maxout, one product with the output layer, one
-validity mask, one argmax. What it reproduces, from spaCy 3.7's ``_parser_internals``:
+validity cost (0 or -inf) added, one argmax. What it reproduces, from spaCy 3.7's ``_parser_internals``:
 
 - features (``StateC.set_context_tokens``, 3 tokens for NER): the first token of the buffer;
   the first token of the open entity, or padding; the token before the buffer, or padding when
@@ -75,6 +75,8 @@ class GreedyNER:
         # a move with no label (U-: preset blocked tokens only) is never valid here
         self.moves[(self.label_of == 0) & (self.moves != OUT)] = NONE
         self.valid_for = self._valid_table()  # (open label * 8 + token flags) -> valid moves
+        # the same as scores to add: 0 for a valid move, -inf for an invalid one
+        self.invalid_cost = numpy.where(self.valid_for, 0.0, -numpy.inf).astype(numpy.float32)
 
     def _valid_table(self):
         """Valid moves (bool, per class) for each ``open label * 8 + token flags``."""
@@ -125,7 +127,7 @@ class GreedyNER:
         next_start[:-1] = arr[1:, 1].astype(numpy.int64) == 1
         go_on = ~last & ~next_start
         flags = (go_on & ~space) * 4 + go_on * 2 + ~space
-        valid_for = self.valid_for
+        invalid_cost = self.invalid_cost
         moves, label_of = self.moves, self.label_of
         # the states still going, as parallel arrays: Doc, buffer's first token (global), end
         # of its Doc, label of the open entity (0: none) and the row of its first token (0)
@@ -145,16 +147,16 @@ class GreedyNER:
             hidden = numpy.maximum(H[:, :, 0], H[:, :, 1]) if n_p == 2 else H.max(axis=2)
             scores = hidden @ W.T
             scores += b
-            valid = valid_for[open_label * 8 + flags[b0]]
-            guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
+            scores += invalid_cost[open_label * 8 + flags[b0]]
+            guess = scores.argmax(axis=1)
             move, label = moves[guess], label_of[guess]
             closing = (move == UNIT) | (move == LAST)
             if closing.any():
                 start = numpy.where(move == UNIT, b0 + 1, first) - 1  # (rows are tokens + 1)
                 found.append((doc_of[closing], start[closing], b0[closing] + 1, label[closing]))
-            begin, inside = move == BEGIN, move == IN
-            open_label = numpy.where(begin, label, numpy.where(inside, open_label, 0))
-            first = numpy.where(begin, b0 + 1, numpy.where(inside, first, 0))
+            begin, inside = move == BEGIN, move == IN  # (never both)
+            open_label = label * begin + open_label * inside  # else 0: nothing open
+            first = (b0 + 1) * begin + first * inside
             b0 = b0 + 1
             going = b0 < end
             if not going.all():
