@@ -51,7 +51,9 @@ class Trie(Generic[T]):
         # first two characters -> lengths (2 and more) of the phrases starting with them: most
         # positions where a first character matches go no further than one dict lookup
         self._lengths2: Dict[str, List[int]] = {}
-        self._starts: Optional[re.Pattern] = None  # any first character, to skip ahead in C
+        # where a phrase may start: its first two characters, or a one-character phrase; found
+        # in C by ``finditer``, which calls ``match_at`` only there
+        self._starts: Optional[re.Pattern] = None
         for phrase, payload in (phrases or {}).items():
             self.add(phrase, payload)
 
@@ -101,7 +103,7 @@ class Trie(Generic[T]):
         if not self._lengths:
             return
         if self._starts is None:
-            self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._lengths)) + "]")
+            self._starts = self._starts_pattern()
         search = self._starts.search
         i = start
         while i < end:
@@ -116,3 +118,19 @@ class Trie(Generic[T]):
             j, payload = hit
             yield i, j, payload
             i = j
+
+    def _starts_pattern(self) -> re.Pattern:
+        """A regex matching where a phrase may start: its first character, followed by one of
+        the second characters of the longer phrases unless the character is a phrase itself
+        (e.g. ``ア[イメ]|ロ[シー]|米``). Every alternative begins with a literal character, so
+        the regex engine skips in C the positions where none of them can start."""
+        seconds: Dict[str, List[str]] = {}
+        for pair in self._lengths2:
+            seconds.setdefault(pair[0], []).append(pair[1])
+        branches = []
+        for first in sorted(self._lengths):
+            if first in self._phrases or first not in seconds:
+                branches.append(re.escape(first))
+            else:
+                branches.append(re.escape(first) + "[" + "".join(re.escape(ch) for ch in sorted(seconds[first])) + "]")
+        return re.compile("|".join(branches))
