@@ -52,3 +52,17 @@ def test_phrases_added_after_a_search():
     assert list(trie.finditer("ロシアと米国")) == [(0, 3, 1)]
     trie.add("米国", 2)
     assert list(trie.finditer("ロシアと米国")) == [(0, 3, 1), (4, 6, 2)]
+
+
+def test_lengths_ending_at_covers_every_phrase_ending_there():
+    rng = random.Random(11)
+    alphabet = "アイロシ米国"
+    for _ in range(300):
+        phrases = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))): True for _ in range(6)}
+        trie = Trie(phrases)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for p in range(len(text) + 1):
+            lengths = list(trie.lengths_ending_at(text, p))
+            assert lengths == sorted(set(lengths), reverse=True)
+            ending = {n for n in range(1, p + 1) if text[p - n : p] in phrases}
+            assert ending <= set(lengths)

@@ -7,7 +7,7 @@ continue into more katakana (イラン is not found inside ミライランド).
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
+from typing import Callable, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
 T = TypeVar("T")
 
@@ -51,6 +51,9 @@ class Trie(Generic[T]):
         # first two characters -> lengths (2 and more) of the phrases starting with them: most
         # positions where a first character matches go no further than one dict lookup
         self._lengths2: Dict[str, List[int]] = {}
+        # last two characters -> lengths (2 and more) of the phrases ending with them, for
+        # searches backwards from a position (a title written before a name)
+        self._end_lengths2: Dict[str, List[int]] = {}
         # where a phrase may start: its first two characters, or a one-character phrase; found
         # in C by ``finditer``, which calls ``match_at`` only there
         self._starts: Optional[re.Pattern] = None
@@ -62,7 +65,9 @@ class Trie(Generic[T]):
             return
         self._phrases[phrase] = payload
         self._starts = None
-        for table, key in ((self._lengths, phrase[0]), (self._lengths2, phrase[:2] if len(phrase) > 1 else None)):
+        pair = len(phrase) > 1
+        for table, key in ((self._lengths, phrase[0]), (self._lengths2, phrase[:2] if pair else None),
+                           (self._end_lengths2, phrase[-2:] if pair else None)):
             if key is None:
                 continue
             lengths = table.setdefault(key, [])
@@ -78,6 +83,15 @@ class Trie(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+    def lengths_ending_at(self, text: str, p: int) -> Sequence[int]:
+        """Lengths, longest first, of the phrases that may end at ``p``: those whose last two
+        characters are ``text[p - 2 : p]``, and 1 when ``text[p - 1]`` is a phrase. A length
+        is a candidate only: look the slice up with :meth:`get`."""
+        lengths = self._end_lengths2.get(text[p - 2 : p], ()) if p >= 2 else ()
+        if p >= 1 and text[p - 1] in self._phrases:
+            return [*lengths, 1]
+        return lengths
 
     def match_at(self, text: str, i: int, end: Optional[int] = None,
                  accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:

@@ -35,7 +35,6 @@ class TitleGrammar:
         self.titles: Trie = Trie()
         for t in load_titles():
             self.titles.add(t.title, t)
-        self.title_lengths = sorted({len(t) for t in (e.title for e in load_titles())}, reverse=True)
         self.english: dict = {}  # place surface → English name, for 駐X大使 → "Ambassador to X"
         self.countries: Trie = Trie()
         for p in load_country_prefixes():
@@ -197,17 +196,17 @@ class TitleGrammar:
             p = s - gap
             if gap and (p <= 0 or text[p] not in "の、"):
                 continue
-            for n in self.title_lengths:
+            for n in self.titles.lengths_ending_at(text, p):  # longest first
                 if p - n < 0:
                     continue
                 entry = self.titles.get(text[p - n : p])
                 if entry is None:
                     continue
                 start = p - n
-                # 中東担当特使: extend over a "...担当" qualifier
-                info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 if gap == 0 and start > 0 and (is_katakana(text[start - 1]) and is_katakana(text[start])):
                     continue
+                # 中東担当特使: extend over a "...担当" qualifier
+                info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 hit = self.country_ending_at(text, start)
                 info.country = hit[0] if hit else entry.country_hint
                 head = hit[1] if hit else start  # 元|米|国家安全保障担当大統領補佐官
