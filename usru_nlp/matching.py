@@ -84,6 +84,10 @@ class Trie(Generic[T]):
     def __len__(self) -> int:
         return len(self._phrases)
 
+    def first_chars(self) -> frozenset:
+        """The characters the phrases start with."""
+        return frozenset(self._lengths)
+
     def lengths_ending_at(self, text: str, p: int) -> Sequence[int]:
         """Lengths, longest first, of the phrases that may end at ``p``: those whose last two
         characters are ``text[p - 2 : p]``, and 1 when ``text[p - 1]`` is a phrase. A length
