@@ -56,3 +56,17 @@ def test_navigation_and_sidebars_yield_no_entities(extractor):
     assert "北京" not in {p.text for p in r.places}
     assert "スペイン" not in {p.text for p in r.places}
     assert {"英", "仏", "パリ", "英国", "フランス", "ロシア", "ウクライナ"} <= {p.text for p in r.places}
+
+
+def test_line_markers():
+    from usru_nlp.segment import _is_end_marker, _is_navigation, _is_ui, _markers
+
+    assert _is_end_marker("お問い合わせ: info@example.co.jp")
+    assert not _is_end_marker("連絡先は" + "あ" * 80 + "info@example.co.jp")  # an e-mail only on a short line
+    assert not _is_end_marker("ロシアのラブロフ外相は14日、ソチで会談した。" * 3)
+    for marker in _markers()["end_markers"]:
+        assert _is_end_marker("本文。" + marker + "へ")
+    for marker in _markers()["skip_lines"]:
+        assert _is_navigation("＞" + marker) and not _is_navigation(marker + "。")
+    for ui in _markers()["ui_strings"]:
+        assert _is_ui(ui) and _is_ui(ui + "（写真）") and not _is_ui("本文" + ui)

@@ -7,7 +7,7 @@ continue into more katakana (イラン is not found inside ミライランド).
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
+from typing import Callable, Dict, Generic, Iterator, List, Optional, Sequence, Tuple, TypeVar
 
 T = TypeVar("T")
 
@@ -51,7 +51,12 @@ class Trie(Generic[T]):
         # first two characters -> lengths (2 and more) of the phrases starting with them: most
         # positions where a first character matches go no further than one dict lookup
         self._lengths2: Dict[str, List[int]] = {}
-        self._starts: Optional[re.Pattern] = None  # any first character, to skip ahead in C
+        # last two characters -> lengths (2 and more) of the phrases ending with them, for
+        # searches backwards from a position (a title written before a name)
+        self._end_lengths2: Dict[str, List[int]] = {}
+        # where a phrase may start: its first two characters, or a one-character phrase; found
+        # in C by ``finditer``, which calls ``match_at`` only there
+        self._starts: Optional[re.Pattern] = None
         for phrase, payload in (phrases or {}).items():
             self.add(phrase, payload)
 
@@ -60,7 +65,9 @@ class Trie(Generic[T]):
             return
         self._phrases[phrase] = payload
         self._starts = None
-        for table, key in ((self._lengths, phrase[0]), (self._lengths2, phrase[:2] if len(phrase) > 1 else None)):
+        pair = len(phrase) > 1
+        for table, key in ((self._lengths, phrase[0]), (self._lengths2, phrase[:2] if pair else None),
+                           (self._end_lengths2, phrase[-2:] if pair else None)):
             if key is None:
                 continue
             lengths = table.setdefault(key, [])
@@ -76,6 +83,19 @@ class Trie(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._phrases)
+
+    def first_chars(self) -> frozenset:
+        """The characters the phrases start with."""
+        return frozenset(self._lengths)
+
+    def lengths_ending_at(self, text: str, p: int) -> Sequence[int]:
+        """Lengths, longest first, of the phrases that may end at ``p``: those whose last two
+        characters are ``text[p - 2 : p]``, and 1 when ``text[p - 1]`` is a phrase. A length
+        is a candidate only: look the slice up with :meth:`get`."""
+        lengths = self._end_lengths2.get(text[p - 2 : p], ()) if p >= 2 else ()
+        if p >= 1 and text[p - 1] in self._phrases:
+            return [*lengths, 1]
+        return lengths
 
     def match_at(self, text: str, i: int, end: Optional[int] = None,
                  accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:
@@ -101,7 +121,7 @@ class Trie(Generic[T]):
         if not self._lengths:
             return
         if self._starts is None:
-            self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._lengths)) + "]")
+            self._starts = self._starts_pattern()
         search = self._starts.search
         i = start
         while i < end:
@@ -116,3 +136,19 @@ class Trie(Generic[T]):
             j, payload = hit
             yield i, j, payload
             i = j
+
+    def _starts_pattern(self) -> re.Pattern:
+        """A regex matching where a phrase may start: its first character, followed by one of
+        the second characters of the longer phrases unless the character is a phrase itself
+        (e.g. ``ア[イメ]|ロ[シー]|米``). Every alternative begins with a literal character, so
+        the regex engine skips in C the positions where none of them can start."""
+        seconds: Dict[str, List[str]] = {}
+        for pair in self._lengths2:
+            seconds.setdefault(pair[0], []).append(pair[1])
+        branches = []
+        for first in sorted(self._lengths):
+            if first in self._phrases or first not in seconds:
+                branches.append(re.escape(first))
+            else:
+                branches.append(re.escape(first) + "[" + "".join(re.escape(ch) for ch in sorted(seconds[first])) + "]")
+        return re.compile("|".join(branches))

@@ -7,7 +7,7 @@ model PERSON spans.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
@@ -23,6 +23,7 @@ KATAKANA_NAME = re.compile(
 )
 
 
+_SEPARATOR = re.compile("[・＝=]")  # between the parts of a katakana name
 _REGNAL = re.compile(r"[0-9０-９一二三四五六七八九十]+世(?![紀代界帯])")  # not 21世紀, 第3世代
 # a kanji word of 2-3 characters right before 氏, after a word boundary (、正恩氏は)
 _KANJI_BEFORE_SHI = re.compile(r"(?<![\u3005\u4e00-\u9fff])([\u4e00-\u9fff\u3005]{2,3})氏(?![\u4e00-\u9fff])")
@@ -58,8 +59,10 @@ class NameCandidate:
 
 def _cut_at_place(text: str, s: int, e: int, place_names) -> int:
     """End of a katakana name before a trailing place segment (パトルシェフ・ロシア…書記 → パトルシェフ)."""
+    if _SEPARATOR.search(text, s, e) is None:
+        return e  # one part
     pos = s
-    for i, segment in enumerate(re.split(r"[・＝=]", text[s:e])):
+    for i, segment in enumerate(_SEPARATOR.split(text[s:e])):
         if i and segment in place_names:
             return pos - 1
         pos += len(segment) + 1
@@ -75,10 +78,9 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     covered = [False] * (hi - lo)
 
     def add(s: int, e: int) -> Optional[NameCandidate]:
-        if any(covered[k - lo] for k in range(s, e)):
+        if any(covered[s - lo : e - lo]):
             return None
-        for k in range(s, e):
-            covered[k - lo] = True
+        covered[s - lo : e - lo] = [True] * (e - s)
         c = NameCandidate(s, e)
         cands[(s, e)] = c
         return c
@@ -104,8 +106,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                 name_breaks.add(t.start)
     blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
     for s, e, _ in blocked_spans:
-        for k in range(s, e):
-            covered[k - lo] = True
+        covered[s - lo : e - lo] = [True] * (e - s)
     # a KB alias ends where a word ends (金 of 金正恩 is not the 金 of 金子|恭之) and is no
     # prefix of a longer UniDic full name (李 of 李在明 is not the 李 of 李|明)
     person_runs = _person_tokens(doc, lo, hi)
@@ -150,7 +151,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         # the KB may know the person under the surname: ボブ・スミス → スミス, when the given
         # names agree (ドナルド・ジョン・トランプ is ドナルド・トランプ; ハンス・ミュラー is not ゲルト・ミュラー)
         surface = text[s:e]
-        tail = re.split("[・＝=]", surface)[-1]
+        tail = _SEPARATOR.split(surface)[-1]
         entries = alias_trie.get(surface)
         if not entries and tail != surface:
             entries = [x for x in alias_trie.get(tail) or () if _same_given_name(surface, x)]
@@ -176,7 +177,6 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c:
             c.before_honorific = True
     place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
-    name_chars = None  # built when a model span first needs it (see _name_chars)
     for s, e, label in doc._.model_ents or ():
         if label != "PERSON" or s < lo or e > hi:
             continue
@@ -187,9 +187,9 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if c is None:
             if any(s < k < e for k in name_breaks):
                 continue  # 李麗仙|清原 read as one name by the model
-            if name_chars is None:
-                name_chars = _name_chars(doc, lo, hi)
+            if given_tails is None:
                 given_tails = _given_tails(doc, text, lo, hi)
+            name_chars = _name_chars(doc, lo, s, e)  # only the span's characters are looked up
             chars = name_chars
             for a, b in given_tails.items():
                 if s < a and b == e:
@@ -274,16 +274,22 @@ def _plain_extension(text: str, s: int, e: int, inside, place_names, place_chars
     if any(followers.match_at(text, k) is not None or titles.match_at(text, k) is not None
            or k in place_chars for k in extra):
         return False
-    segments = re.split("[・＝=]", "".join(text[k] if k not in owned else "|" for k in range(s, e)))
+    segments = _SEPARATOR.split("".join(text[k] if k not in owned else "|" for k in range(s, e)))
     return not any(seg.strip("|") in place_names for part in segments for seg in part.split("|") if seg)
 
 
-def _name_chars(doc: Doc, lo: int, hi: int) -> set:
-    """Characters of words a model span may add to a name: proper nouns, unknown words, ・
-    (not 賞受賞 of 芥川|賞受賞)."""
-    return {k for t in tokens_of(doc) if lo <= t.start < hi
-            and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝=")
-            for k in range(t.start, t.end)}
+def _name_chars(doc: Doc, lo: int, s: int, e: int) -> set:
+    """The characters in [s, e) of words (starting at ``lo`` or later) that a model span may add
+    to a name: proper nouns, unknown words, ・ (not 賞受賞 of 芥川|賞受賞)."""
+    toks = tokens_of(doc)
+    i = bisect_right(token_edges(doc)[1], s)  # the first word ending after s
+    chars = set()
+    while i < len(toks) and toks[i].start < e:
+        t = toks[i]
+        i += 1
+        if t.start >= lo and (t.tag.startswith("名詞-固有名詞") or not t.reading or t.text in "・＝="):
+            chars.update(range(max(t.start, s), min(t.end, e)))
+    return chars
 
 
 @lru_cache(maxsize=1)
@@ -299,8 +305,14 @@ def _given_tails(doc: Doc, text: str, lo: int, hi: int) -> Dict[int, int]:
     followers = person_followers()
     not_name_tail = _not_name_tails()
     given_tails: Dict[int, int] = {}
-    toks = [t for t in tokens_of(doc) if lo <= t.start and t.end <= hi]
-    for i, t in enumerate(toks):
+    starts, ends = token_edges(doc)
+    first = bisect_left(starts, lo)
+    toks = tokens_of(doc)[first : bisect_right(ends, hi)]  # the words inside the region
+    for p in tag_positions(doc, "名詞-固有名詞-人名"):  # the surnames among them
+        i = p - first
+        if i < 0 or i >= len(toks):
+            continue
+        t = toks[i]
         if not (t.tag.endswith("人名-姓") and all(is_kanji(ch) for ch in t.text)) \
                 or not_name_tail.match_at(text, t.end) is not None:
             continue  # 芥川|賞受賞, 島津|家
@@ -317,9 +329,9 @@ def _given_tails(doc: Doc, text: str, lo: int, hi: int) -> Dict[int, int]:
 
 def _same_given_name(surface: str, entry) -> bool:
     """Does a full name ``surface`` start with the given name of one of ``entry``'s full names?"""
-    first = re.split("[・＝=]", surface)[0]
-    full = [n for n in (entry.canonical, *entry.aliases) if re.search("[・＝=]", n)]
-    return not full or any(re.split("[・＝=]", n)[0] == first for n in full)
+    first = _SEPARATOR.split(surface)[0]
+    full = [n for n in (entry.canonical, *entry.aliases) if _SEPARATOR.search(n)]
+    return not full or any(_SEPARATOR.split(n)[0] == first for n in full)
 
 
 def _widen_to_model(cands: Dict[Tuple[int, int], NameCandidate], covered: List[bool], lo: int,

@@ -64,12 +64,19 @@ def split_lines(text: str) -> List[Line]:
     return lines
 
 
+@lru_cache(maxsize=None)
+def _marker_pattern(kind: str) -> re.Pattern:
+    """Any marker of ``kind`` (``end_markers``, ``skip_lines``), found anywhere in a line."""
+    return re.compile("|".join(re.escape(m) for m in _markers()[kind]) or "(?!)")  # (?!): none
+
+
 def _is_end_marker(line: str) -> bool:
-    if _EMAIL.search(line) and len(line) < 80:
+    # "@" first: on a long line of word characters the e-mail pattern backtracks at each one
+    if len(line) < 80 and "@" in line and _EMAIL.search(line):
         return True
     if _URL_ONLY.match(line):
         return True
-    return any(m in line for m in _markers()["end_markers"])
+    return _marker_pattern("end_markers").search(line) is not None
 
 
 def _is_navigation(line: str) -> bool:
@@ -77,13 +84,11 @@ def _is_navigation(line: str) -> bool:
         return True
     if "。" in line or len(line) > 80:
         return False
-    return any(m in line for m in _markers()["skip_lines"])
+    return _marker_pattern("skip_lines").search(line) is not None
 
 
 def _is_ui(line: str) -> bool:
-    return line in _markers()["ui_strings"] or any(
-        line.startswith(m) for m in _markers()["ui_strings"]
-    )
+    return line.startswith(_markers()["ui_strings"])  # a UI string, or a line starting with one
 
 
 def find_body(text: str) -> Tuple[int, int]:

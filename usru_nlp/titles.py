@@ -35,7 +35,6 @@ class TitleGrammar:
         self.titles: Trie = Trie()
         for t in load_titles():
             self.titles.add(t.title, t)
-        self.title_lengths = sorted({len(t) for t in (e.title for e in load_titles())}, reverse=True)
         self.english: dict = {}  # place surface → English name, for 駐X大使 → "Ambassador to X"
         self.countries: Trie = Trie()
         for p in load_country_prefixes():
@@ -48,6 +47,12 @@ class TitleGrammar:
                         self.english.setdefault(surface, place.name_en)
                     if len(surface) > 1:
                         self.countries.add(surface, place.country)
+        # the characters that start anything :meth:`after` reads (両, ・, 元/前/現/新, 駐, an
+        # administration word, 氏/さん/..., a country, a title); kanji may also start offices
+        # joined by 兼, and places a local office: after a name followed by anything else
+        # (a particle, punctuation) there is nothing to read
+        self._after_starts = frozenset("両・･駐" + "".join(FORMER + CURRENT + ADMIN_WORDS + HONORIFICS)) \
+            | self.titles.first_chars() | self.countries.first_chars()
 
     # -- after the name ---------------------------------------------------------------------
     def country_at(self, text: str, i: int) -> Optional[Tuple[int, str]]:
@@ -86,6 +91,9 @@ class TitleGrammar:
     def after(self, text: str, i: int, places: Optional[dict] = None) -> TitleInfo:
         """What follows a name ending at ``i``. ``places``: the document's places by start
         offset, for local offices written after a place (吉村洋文大阪府知事, 山中竹春横浜市長)."""
+        if i >= len(text) or (text[i] not in self._after_starts and not is_kanji(text[i])
+                              and not (places and i in places)):
+            return TitleInfo(end=i)  # ラブロフは: nothing after the name
         if text.startswith("両", i) and (self.title_at(text, i + 1) or text.startswith(HONORIFICS, i + 1)):
             return self.after(text, i + 1, places)  # ラブロフ、ルビオ両外相; トランプ、プーチン両氏
         info = TitleInfo(end=i)
@@ -197,17 +205,17 @@ class TitleGrammar:
             p = s - gap
             if gap and (p <= 0 or text[p] not in "の、"):
                 continue
-            for n in self.title_lengths:
+            for n in self.titles.lengths_ending_at(text, p):  # longest first
                 if p - n < 0:
                     continue
                 entry = self.titles.get(text[p - n : p])
                 if entry is None:
                     continue
                 start = p - n
-                # 中東担当特使: extend over a "...担当" qualifier
-                info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 if gap == 0 and start > 0 and (is_katakana(text[start - 1]) and is_katakana(text[start])):
                     continue
+                # 中東担当特使: extend over a "...担当" qualifier
+                info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 hit = self.country_ending_at(text, start)
                 info.country = hit[0] if hit else entry.country_hint
                 head = hit[1] if hit else start  # 元|米|国家安全保障担当大統領補佐官

@@ -49,7 +49,6 @@ class PersonTagger:
         self.model_active = model_active
         data = person_roles()
         self.roles: Trie = Trie(data["roles"])
-        self.role_lengths = sorted({len(r) for r in data["roles"]}, reverse=True)
         self.not_before: Trie = Trie({w: True for w in data["not_before"]})
         suffixes = "|".join(map(re.escape, data["byline_suffixes"]))
         self.byline = re.compile(rf"^([\u4e00-\u9fff\u3005]{{2,6}}|[ァ-ヺー・]{{3,20}})(?:\s*(?:{suffixes}))?\s*$")
@@ -62,7 +61,7 @@ class PersonTagger:
         if start < 2 or text[start - 1] not in "の、":
             return None
         p = start - 1
-        for n in self.role_lengths:
+        for n in self.roles.lengths_ending_at(text, p):  # longest first
             role = self.roles.get(text[p - n : p]) if p - n >= 0 else None
             if role:
                 return role

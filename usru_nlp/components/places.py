@@ -56,6 +56,8 @@ class PlaceFinder:
                 continue
             if len(p.prefix) == 1:
                 self.abbr[p.prefix] = p
+        # any abbreviation, to skip in C to the next one
+        self.abbr_chars = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.abbr)) + "]")
         # abbreviations common enough to form coordinate compounds (米ロ, 日中, 米朝); rare ones
         # (土, 台, 伊, ...) would turn ordinary words into places (土台)
         self.core: Set[str] = set(rules["compound_members"])
@@ -90,9 +92,16 @@ class PlaceFinder:
 
     def _abbreviations(self, text: str, start: int, end: int, taken: List[bool]) -> List[Place]:
         out: List[Place] = []
+        if not self.abbr:
+            return out
+        next_abbr = self.abbr_chars.search
         i = start
         while i < end:
-            if taken[i - start] or text[i] not in self.abbr:
+            m = next_abbr(text, i, end)
+            if m is None:
+                break
+            i = m.start()
+            if taken[i - start]:
                 i += 1
                 continue
             word = self.abbr_words.match_at(text, i)
