@@ -147,18 +147,42 @@ def _starters() -> str:
 
 
 _PREFILTER = re.compile("[%s]" % re.escape(_starters()))
+# Characters after which the pattern goes on by itself: digits, kanji numerals, 数 and 半.
+_NUMERAL_STARTS = frozenset("0123456789" + _KANJI_NUM + "数半")
+
+
+def _word_starts() -> dict:
+    """First character -> the words a match starting with it must begin with, for the starters
+    that are no numerals: a match there begins a word of the lexicons (or 午前, 午後). Where
+    none does, the pattern may still match (「度」, a part like 「上旬」, a time, a suffix), but
+    never as a span: those need a date, a year or a number before them."""
+    out: dict = {}
+    words = ["午前", "午後"]
+    for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
+        words.extend(_LEX[key])
+    for w in words:
+        if w[0] not in _NUMERAL_STARTS:
+            out.setdefault(w[0], set()).add(w)
+    return {c: tuple(sorted(ws)) for c, ws in out.items()}
+
+
+_WORD_STARTS = _word_starts()
 
 
 _TO_MAP = re.compile("[%s]" % re.escape("".join(chr(c) for c in _TRANS)))
+_MAPPED = {chr(c): to for c, to in _TRANS.items()}
+
+
+def _mapped(m: re.Match) -> str:
+    return _MAPPED[m.group()]
 
 
 @lru_cache(maxsize=16)
 def prepare(text: str) -> str:
     """Length-preserving normalisation used for matching (cached: the date recogniser, the
-    document-date evidence and the scorer each read the same text)."""
-    if _TO_MAP.search(text) is None:
-        return text
-    return text.translate(_TRANS)
+    document-date evidence and the scorer each read the same text). The few characters to map
+    are replaced where they occur: ``str.translate`` would look every character of the text up."""
+    return _TO_MAP.sub(_mapped, text)
 
 
 def recognize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -175,12 +199,17 @@ def _recognize(text: str, start: int, end: int) -> tuple:
     norm = prepare(text)
     out: list[Span] = []
     pos = start
-    rx, pre = _RX, _PREFILTER
+    rx, pre, word_starts = _RX, _PREFILTER, _WORD_STARTS
     while True:
         p = pre.search(norm, pos, end)
         if p is None:
             break
         i = p.start()
+        words = word_starts.get(norm[i])
+        # no span starts here: no word of the lexicons does (see _word_starts), or a number goes on
+        if words is not None and not norm.startswith(words, i, end) or _inside_number(norm, i):
+            pos = i + 1
+            continue
         m = rx.match(norm, i, end)
         if m is None or m.end() == i:
             pos = i + 1
@@ -194,12 +223,21 @@ def _recognize(text: str, start: int, end: int) -> tuple:
     return tuple(out)
 
 
+def _inside_number(norm: str, s: int) -> bool:
+    """Does ``s`` follow a digit (or a digit and a decimal point or comma)? No expression
+    starts inside a number."""
+    if s == 0:
+        return False
+    prev = norm[s - 1]
+    return prev.isdigit() or (prev in ".," and s > 1 and norm[s - 2].isdigit())
+
+
 def _to_span(text: str, norm: str, m: re.Match, limit: int) -> Span | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
-    prev = norm[s - 1] if s > 0 else ""
-    if prev and (prev.isdigit() or (prev in ".," and s > 1 and norm[s - 2].isdigit())):
+    if _inside_number(norm, s):
         return None
+    prev = norm[s - 1] if s > 0 else ""
     core_s = m.end("pre") if g["pre"] else s
     core_e = m.start("suf") if g["suf"] else e
     if core_e <= core_s:
