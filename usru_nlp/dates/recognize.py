@@ -128,45 +128,36 @@ def _build():
 _RX, _LEX = _build()
 _WEEKDAY_RX = re.compile(r"\s?\((?P<w>[%s])(?:曜日?)?(?:・?祝)?\)" % _LEX["weekday_marker"])
 _MD_OK_AFTER = re.compile(r"(?:$|[\s(~\-、。,.)」』]|に|から|まで|は|より|付|〜)")
-_STARTERS = None
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_OK_BEFORE = set("年月同今昨来翌前先本約")
 _DURATION_ONLY = set(_LEX["duration_only_suffixes"])
 
 
-def _starters() -> str:
-    """Characters a match can start with: used for a cheap prefilter."""
-    global _STARTERS
-    if _STARTERS is None:
-        lex = _LEX
-        chars = set("0123456789" + _KANJI_NUM + "数半午")
-        for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
-            chars.update(w[0] for w in lex[key])
-        _STARTERS = "".join(sorted(chars))
-    return _STARTERS
-
-
-_PREFILTER = re.compile("[%s]" % re.escape(_starters()))
 # Characters after which the pattern goes on by itself: digits, kanji numerals, 数 and 半.
-_NUMERAL_STARTS = frozenset("0123456789" + _KANJI_NUM + "数半")
+_NUMERAL_STARTS = "0123456789" + _KANJI_NUM + "数半"
 
 
-def _word_starts() -> dict:
-    """First character -> the words a match starting with it must begin with, for the starters
-    that are no numerals: a match there begins a word of the lexicons (or 午前, 午後). Where
-    none does, the pattern may still match (「度」, a part like 「上旬」, a time, a suffix), but
-    never as a span: those need a date, a year or a number before them."""
-    out: dict = {}
-    words = ["午前", "午後"]
+def _candidates() -> re.Pattern:
+    """Where a span can start: a numeral (:data:`_NUMERAL_STARTS`) or a word of the lexicons
+    (or 午前, 午後) begins. Elsewhere the pattern may still match (「度」, a part like 「上旬」, a
+    time, a suffix), but never as a span: those need a date, a year or a number before them.
+
+    One alternative per first character (the character, then the rest of its words), so that
+    the regex engine skips to the possible first characters by itself."""
+    words: dict = {}
     for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
-        words.extend(_LEX[key])
-    for w in words:
-        if w[0] not in _NUMERAL_STARTS:
-            out.setdefault(w[0], set()).add(w)
-    return {c: tuple(sorted(ws)) for c, ws in out.items()}
+        for w in _LEX[key]:
+            words.setdefault(w[0], set()).add(w[1:])
+    words.setdefault("午", set()).update(("前", "後"))
+    alts = list(_NUMERAL_STARTS)
+    for c, rests in sorted(words.items()):
+        if c in _NUMERAL_STARTS:
+            continue
+        alts.append(re.escape(c) + ("" if "" in rests else "(?:%s)" % lexicon.alternation(rests)))
+    return re.compile("|".join(alts))
 
 
-_WORD_STARTS = _word_starts()
+_CANDIDATE = _candidates()
 
 
 _TO_MAP = re.compile("[%s]" % re.escape("".join(chr(c) for c in _TRANS)))
@@ -199,15 +190,13 @@ def _recognize(text: str, start: int, end: int) -> tuple:
     norm = prepare(text)
     out: list[Span] = []
     pos = start
-    rx, pre, word_starts = _RX, _PREFILTER, _WORD_STARTS
+    rx, candidate = _RX, _CANDIDATE
     while True:
-        p = pre.search(norm, pos, end)
+        p = candidate.search(norm, pos, end)
         if p is None:
             break
         i = p.start()
-        words = word_starts.get(norm[i])
-        # no span starts here: no word of the lexicons does (see _word_starts), or a number goes on
-        if words is not None and not norm.startswith(words, i, end) or _inside_number(norm, i):
+        if _inside_number(norm, i):  # no span starts inside a number
             pos = i + 1
             continue
         m = rx.match(norm, i, end)
