@@ -92,6 +92,33 @@ def test_tag_positions_and_token_edges(nlp):
     assert is_token_end(again, text.index("太郎")) and not is_token_end(again, 1)
 
 
+def test_feature_registry_growth_and_emptied_caches_give_the_same_docs(monkeypatch):
+    """The tokenizer registers new feature lines a text at a time, grows its table past its
+    first size and empties its caches between texts: none of it changes a Doc."""
+    from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+
+    import usru_nlp.tokenizer as tokenizer
+    from usru_nlp.extensions import tokens_of
+
+    attrs = [ORTH, TAG, POS, LEMMA, MORPH, SENT_START, IDX]
+    many = "、".join(chr(c) for c in range(0x4E00, 0x9FA0)) + "。"  # > 1,024 feature lines at once
+    texts = [many, "ロシアのラブロフ外相は 14日、\nソチを訪れた。", "ポンペオ米国務長官と会談した。", many]
+
+    def tokenize(tok, text):
+        doc = tok(text)
+        return doc.to_array(attrs).tolist(), [str(t.morph) for t in doc], tokens_of(doc)
+
+    vocab = blank().vocab
+    fresh = [tokenize(tokenizer.FugashiTokenizer(vocab), t) for t in texts]
+    assert len(fresh[0][2]) > 3000
+    shared = tokenizer.FugashiTokenizer(vocab)
+    assert [tokenize(shared, t) for t in texts] == fresh
+    assert len(shared._feature_rows) > 1024
+    monkeypatch.setattr(tokenizer, "_FEATURE_CACHE_MAX", 5)
+    small = tokenizer.FugashiTokenizer(vocab)
+    assert [tokenize(small, t) for t in texts] == fresh
+
+
 def test_trie_skips_to_possible_first_characters():
     from usru_nlp.matching import Trie
 

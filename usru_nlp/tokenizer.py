@@ -95,8 +95,8 @@ class FugashiTokenizer:
         self.vocab = vocab
         self._dicdir = dicdir
         self.tagger = self._make_tagger(dicdir)
-        self._hashes: dict = {}  # string -> StringStore hash (tags, lemmas)
-        self._rows: dict = {}  # (tag, reading) -> TAG, POS, MORPH values of a token
+        self._hashes: dict = {}  # string -> StringStore hash (words, tags, lemmas)
+        self._tags: dict = {}  # tag -> (TAG hash, POS id)
         self._clear_features()
 
     @staticmethod
@@ -116,22 +116,32 @@ class FugashiTokenizer:
         self._feature_cols = numpy.zeros((1024, 4), dtype=numpy.uint64)
         self._feature_tags: List[str] = []
         self._feature_readings: List[str] = []
+        self._morphs: dict = {}  # reading -> MORPH hash of Reading=...
 
-    def _add_feature(self, key: str) -> None:
-        """Register one ``tag\\tlemma\\treading`` line. Unknown words carry only the part of
-        speech: no lemma (the surface stands in), no reading."""
-        tag, lemma, reading = key.split("\t")
-        lemma = _clean_lemma(lemma, "") or None
-        if reading == "*":
-            reading = ""
-        tag_hash, pos_id, _, morph, _ = self._row(tag, reading)
-        row = len(self._feature_tags)
-        if row == len(self._feature_cols):
-            self._feature_cols = numpy.concatenate([self._feature_cols, numpy.zeros_like(self._feature_cols)])
-        self._feature_cols[row] = (tag_hash, pos_id, 0 if lemma is None else self._hash(lemma), morph)
-        self._feature_tags.append(tag)
-        self._feature_readings.append(reading)
-        self._feature_rows[key] = row
+    def _add_features(self, keys) -> None:
+        """Register new ``tag\\tlemma\\treading`` lines (those of one text, all at once).
+        Unknown words carry only the part of speech: no lemma (the surface stands in), no
+        reading."""
+        tags, readings, index = self._feature_tags, self._feature_readings, self._feature_rows
+        start = row = len(tags)
+        values = []
+        for key in keys:
+            tag, lemma, reading = key.split("\t")
+            lemma = _clean_lemma(lemma, "")
+            if reading == "*":
+                reading = ""
+            tag_hash, pos_id = self._tag(tag)
+            values.append((tag_hash, pos_id, self._hash(lemma) if lemma else 0, self._morph(reading)))
+            tags.append(tag)
+            readings.append(reading)
+            index[key] = row
+            row += 1
+        size = len(self._feature_cols)
+        if row > size:
+            grown = numpy.zeros((max(2 * size, row), 4), dtype=numpy.uint64)
+            grown[:start] = self._feature_cols[:start]
+            self._feature_cols = grown
+        self._feature_cols[start:row] = values
 
     def _mecab_tokens(self, safe: str) -> Tuple[List[str], List[int], List[str]]:
         """Surfaces, start offsets and feature lines of MeCab's tokens of ``safe``, in order.
@@ -174,9 +184,12 @@ class FugashiTokenizer:
         surfaces, starts, keys = self._mecab_tokens(_UNSAFE.sub(" ", text))
         if len(self._feature_rows) > _FEATURE_CACHE_MAX:
             self._clear_features()
+        if len(self._hashes) > _FEATURE_CACHE_MAX:
+            self._hashes.clear()
         index = self._feature_rows
-        for key in set(keys).difference(index):
-            self._add_feature(key)
+        new_keys = set(keys).difference(index)
+        if new_keys:
+            self._add_features(new_keys)
         rows = list(map(index.__getitem__, keys))
         n = len(surfaces)
         ends = list(map(add, starts, map(len, surfaces)))
@@ -209,7 +222,7 @@ class FugashiTokenizer:
         words: List[str] = []
         spaces: List[bool] = []
         blocks = []
-        space_row = self._row(WHITESPACE_TAG, "")
+        space_tag, space_pos = self._tag(WHITESPACE_TAG)
         a = 0
         for g in gaps + [n]:
             if g > a:
@@ -222,10 +235,14 @@ class FugashiTokenizer:
             elif gap:
                 words.append(gap)
                 spaces.append(False)
-                blocks.append(numpy.array([(space_row[0], space_row[1], self._hash(gap), space_row[3], _NOT_START)],
+                blocks.append(numpy.array([(space_tag, space_pos, self._hash(gap), 0, _NOT_START)],
                                           dtype=numpy.uint64))
             a = g
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        # the words go in as their hashes (ORTH), which spaCy looks up without hashing them again
+        hashes = self._hashes
+        for word in set(words).difference(hashes):
+            self._hash(word)
+        doc = Doc(self.vocab, words=list(map(hashes.__getitem__, words)), spaces=spaces)
         if words:
             arr = numpy.concatenate(blocks)
             arr[0, 4] = 1
@@ -248,22 +265,29 @@ class FugashiTokenizer:
         return {tags[rows[order[a]]]: order[a:b] for a, b in zip([0] + cuts, cuts + [len(order)])}
 
     def _hash(self, string: str) -> int:
+        """The StringStore hash of ``string`` (added to the store), cached; the cache is
+        emptied between texts when it grows past _FEATURE_CACHE_MAX."""
         key = self._hashes.get(string)
         if key is None:
-            if len(self._hashes) > _FEATURE_CACHE_MAX:
-                self._hashes.clear()
             key = self._hashes[string] = self.vocab.strings.add(string)
         return key
 
-    def _row(self, tag: str, reading: str) -> Tuple[int, int, int, int, int]:
-        """(TAG hash, POS id, 0, MORPH hash, 0) for a tag and reading, cached."""
-        key = (tag, reading)
-        row = self._rows.get(key)
+    def _tag(self, tag: str) -> Tuple[int, int]:
+        """(TAG hash, POS id) of a UniDic tag, cached."""
+        row = self._tags.get(tag)
         if row is None:
             pos = _pos_of(tag) if tag != WHITESPACE_TAG else "SPACE"
-            morph = self.vocab.morphology.add(f"Reading={_escape_feature(reading)}") if reading else 0
-            row = self._rows[key] = (self._hash(tag), POS_IDS[pos], 0, morph, 0)
+            row = self._tags[tag] = (self._hash(tag), int(POS_IDS[pos]))
         return row
+
+    def _morph(self, reading: str) -> int:
+        """MORPH hash of ``Reading=<reading>`` (registered in the morphology table), 0 for no
+        reading; cached."""
+        morph = self._morphs.get(reading)
+        if morph is None:
+            morph = self._morphs[reading] = \
+                self.vocab.morphology.add(f"Reading={_escape_feature(reading)}") if reading else 0
+        return morph
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

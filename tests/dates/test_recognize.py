@@ -119,3 +119,17 @@ def test_parse_number(s, n):
 def test_elapsed_years_are_durations(text, expected):
     last = recognize(text)[-1]
     assert (last.text, last.kind) == expected
+
+
+def found(text):
+    return [(s.text, s.kind) for s in recognize(text)]
+
+
+def test_only_numbers_and_lexicon_words_start_expressions():
+    # the recogniser tries the pattern only where a lexicon word (or a number) begins, and never
+    # inside a number: the starters of no word (こ, 大, 度) and digits after digits are passed over
+    assert found("これは2012年5月3日、きょうの話。") == [("2012年5月3日", "date"), ("きょう", "word")]
+    assert found("売上は1,2012年比で3.5月") == []
+    assert found("上旬に十数年ぶり、大正元年と午後3時、度々") == [
+        ("上旬", "word"), ("十数年", "duration"), ("大正元年", "date"), ("午後3時", "time")]
+    assert found("約3カ月前の今年4月") == [("約3カ月前", "reloff"), ("今年4月", "date")]

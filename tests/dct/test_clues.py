@@ -100,6 +100,18 @@ def test_value_is_the_centre_of_the_densest_window():
     assert 100 <= best <= 140 and 0.5 < conf <= 1.0
 
 
+def test_window_mode_agrees_with_summing_each_window():
+    rng = np.random.default_rng(0)
+    for days in (np.arange(50, 450), np.concatenate([np.arange(0, 100), np.arange(130, 300), np.arange(900, 950)])):
+        score = rng.normal(size=len(days)) * 3
+        best, conf = _window_mode(days, score, half=10)
+        post = np.exp(score - score.max())
+        mass = np.array([post[np.abs(days - d) <= 10].sum() for d in days])
+        assert abs(conf - mass.max() / post.sum()) < 1e-9
+        assert mass[np.flatnonzero(days == best)[0]] >= mass.max() * (1 - 1e-9) or \
+            abs(best - days[np.argmax(mass)]) <= 10
+
+
 def test_a_historical_year_alone_gives_little_confidence_and_a_weak_tier():
     d = document_date("この祭りは1996年に始まった。")
     assert d.confidence < 0.5 and tier(d) == "year"

@@ -128,37 +128,52 @@ def _build():
 _RX, _LEX = _build()
 _WEEKDAY_RX = re.compile(r"\s?\((?P<w>[%s])(?:曜日?)?(?:・?祝)?\)" % _LEX["weekday_marker"])
 _MD_OK_AFTER = re.compile(r"(?:$|[\s(~\-、。,.)」』]|に|から|まで|は|より|付|〜)")
-_STARTERS = None
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_OK_BEFORE = set("年月同今昨来翌前先本約")
 _DURATION_ONLY = set(_LEX["duration_only_suffixes"])
 
 
-def _starters() -> str:
-    """Characters a match can start with: used for a cheap prefilter."""
-    global _STARTERS
-    if _STARTERS is None:
-        lex = _LEX
-        chars = set("0123456789" + _KANJI_NUM + "数半午")
-        for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
-            chars.update(w[0] for w in lex[key])
-        _STARTERS = "".join(sorted(chars))
-    return _STARTERS
+# Characters after which the pattern goes on by itself: digits, kanji numerals, 数 and 半.
+_NUMERAL_STARTS = "0123456789" + _KANJI_NUM + "数半"
 
 
-_PREFILTER = re.compile("[%s]" % re.escape(_starters()))
+def _candidates() -> re.Pattern:
+    """Where a span can start: a numeral (:data:`_NUMERAL_STARTS`) or a word of the lexicons
+    (or 午前, 午後) begins. Elsewhere the pattern may still match (「度」, a part like 「上旬」, a
+    time, a suffix), but never as a span: those need a date, a year or a number before them.
+
+    One alternative per first character (the character, then the rest of its words), so that
+    the regex engine skips to the possible first characters by itself."""
+    words: dict = {}
+    for key in ("words", "year_words", "month_words", "day_prefixes", "prefix_mods", "eras", "periods"):
+        for w in _LEX[key]:
+            words.setdefault(w[0], set()).add(w[1:])
+    words.setdefault("午", set()).update(("前", "後"))
+    alts = list(_NUMERAL_STARTS)
+    for c, rests in sorted(words.items()):
+        if c in _NUMERAL_STARTS:
+            continue
+        alts.append(re.escape(c) + ("" if "" in rests else "(?:%s)" % lexicon.alternation(rests)))
+    return re.compile("|".join(alts))
+
+
+_CANDIDATE = _candidates()
 
 
 _TO_MAP = re.compile("[%s]" % re.escape("".join(chr(c) for c in _TRANS)))
+_MAPPED = {chr(c): to for c, to in _TRANS.items()}
+
+
+def _mapped(m: re.Match) -> str:
+    return _MAPPED[m.group()]
 
 
 @lru_cache(maxsize=16)
 def prepare(text: str) -> str:
     """Length-preserving normalisation used for matching (cached: the date recogniser, the
-    document-date evidence and the scorer each read the same text)."""
-    if _TO_MAP.search(text) is None:
-        return text
-    return text.translate(_TRANS)
+    document-date evidence and the scorer each read the same text). The few characters to map
+    are replaced where they occur: ``str.translate`` would look every character of the text up."""
+    return _TO_MAP.sub(_mapped, text)
 
 
 def recognize(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -175,12 +190,15 @@ def _recognize(text: str, start: int, end: int) -> tuple:
     norm = prepare(text)
     out: list[Span] = []
     pos = start
-    rx, pre = _RX, _PREFILTER
+    rx, candidate = _RX, _CANDIDATE
     while True:
-        p = pre.search(norm, pos, end)
+        p = candidate.search(norm, pos, end)
         if p is None:
             break
         i = p.start()
+        if _inside_number(norm, i):  # no span starts inside a number
+            pos = i + 1
+            continue
         m = rx.match(norm, i, end)
         if m is None or m.end() == i:
             pos = i + 1
@@ -194,12 +212,21 @@ def _recognize(text: str, start: int, end: int) -> tuple:
     return tuple(out)
 
 
+def _inside_number(norm: str, s: int) -> bool:
+    """Does ``s`` follow a digit (or a digit and a decimal point or comma)? No expression
+    starts inside a number."""
+    if s == 0:
+        return False
+    prev = norm[s - 1]
+    return prev.isdigit() or (prev in ".," and s > 1 and norm[s - 2].isdigit())
+
+
 def _to_span(text: str, norm: str, m: re.Match, limit: int) -> Span | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
-    prev = norm[s - 1] if s > 0 else ""
-    if prev and (prev.isdigit() or (prev in ".," and s > 1 and norm[s - 2].isdigit())):
+    if _inside_number(norm, s):
         return None
+    prev = norm[s - 1] if s > 0 else ""
     core_s = m.end("pre") if g["pre"] else s
     core_e = m.start("suf") if g["suf"] else e
     if core_e <= core_s:

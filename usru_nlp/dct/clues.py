@@ -39,7 +39,10 @@ _REF_LINE = re.compile(r"^\s*[・●■◆○※\-]")
 _REL = {"今年": 0, "本年": 0, "ことし": 0, "昨年": -1, "去年": -1, "一昨年": -2, "来年": 1, "再来年": 2}
 _RELW = "|".join(sorted(_REL, key=len, reverse=True))
 _YEAR = r"((?:19|20)\d{2})\s*年(?![度代間])"
-_REL_BEFORE = re.compile(rf"(?<!同)({_RELW})\s*(?:の|、|，|は|\s|[(（])?\s*{_YEAR}")
+# a relative year not right after 同; the test sits after the word's first character, so that the
+# regex engine can skip ahead to the first characters of the words by itself
+_RELW_NOT_AFTER_DO = "|".join(w[0] + "(?<!同.)" + w[1:] for w in sorted(_REL, key=len, reverse=True))
+_REL_BEFORE = re.compile(rf"({_RELW_NOT_AFTER_DO})\s*(?:の|、|，|は|\s|[(（])?\s*{_YEAR}")
 _REL_AFTER = re.compile(rf"{_YEAR}\s*[(（]\s*({_RELW})\s*[)）]")
 _REL_IS = re.compile(rf"({_RELW})は\s*{_YEAR}")
 

@@ -140,10 +140,17 @@ def _repeats(mentions: Sequence[Evidence]) -> dict:
 
 def _window_mode(days: np.ndarray, score: np.ndarray, half: int = WINDOW) -> Tuple[int, float]:
     """The day whose window of ±``half`` days holds the most posterior mass, and that mass
-    (the probability that the DCT lies within ``half`` days of it); ties: the middle one."""
+    (the probability that the DCT lies within ``half`` days of it); ties: the middle one.
+    ``days`` are increasing."""
     post = np.exp(score - score.max())
     cum = np.concatenate([[0.0], np.cumsum(post)])
-    mass = cum[np.searchsorted(days, days + half, side="right")] - cum[np.searchsorted(days, days - half)]
+    n = len(days)
+    if days[-1] - days[0] == n - 1:  # consecutive days (the usual case): where windows end by arithmetic
+        i = np.arange(n)
+        right, left = np.minimum(i + (half + 1), n), np.maximum(i - half, 0)
+    else:
+        right, left = np.searchsorted(days, days + half, side="right"), np.searchsorted(days, days - half)
+    mass = cum[right] - cum[left]
     top = np.flatnonzero(mass >= mass.max() * (1 - 1e-9))
     i = top[len(top) // 2]
     if score[i] < score.max() - 1e-9:  # inside the best window, the likeliest day
