@@ -90,7 +90,9 @@ class OfficialTagger:
         officials: List[Official] = []
         others: List[NameCandidate] = []
         clusters: Dict[str, dict] = {}
-        place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
+        in_place = bytearray(len(text))  # 1 on the characters of the places found
+        for p in doc._.places or ():
+            in_place[p.start : p.end] = b"\x01" * (p.end - p.start)
         places_at = {p.start: p for p in doc._.places or ()}
         cands = find_candidates(doc, region, self.aliases, self.blocked, self.place_names)
         for cand in cands:
@@ -101,7 +103,7 @@ class OfficialTagger:
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
-            if not cand.entries and all(k in place_chars for k in range(cand.start, cand.end)):
+            if not cand.entries and in_place.find(0, cand.start, cand.end) == -1:  # all in places
                 continue  # 米ロ外相, ナバラ女王 (a place found): places and a title, not a name
             if not (cand.entries or cand.model_person) and cand.place_word:
                 continue  # ナバラ女王: a UniDic country name and a title
