@@ -101,8 +101,8 @@ class Trie(Generic[T]):
                  accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:
         """Longest phrase starting at ``i`` (and ending by ``end``) that ``accept`` allows."""
         limit = len(text) if end is None else min(end, len(text))
-        if i >= limit:
-            return None
+        if i >= limit or text[i] not in self._lengths:
+            return None  # most calls: no phrase starts with this character
         for n in self._lengths2.get(text[i : i + 2], ()):
             if i + n > limit:
                 continue
