@@ -83,13 +83,19 @@ class PersonTagger:
         return out
 
     @staticmethod
+    def _common_noun(text: str, cand) -> bool:
+        """テニス選手, スタッフさん, レモン: a common noun, not a name, whatever the model, a role or
+        a kinship word says (only 氏 makes it one)."""
+        return cand.dictionary_word and not (cand.before_honorific or text.startswith("氏", cand.end))
+
+    @staticmethod
     def _is_person(text: str, cand, role: str | None, votes: ModelVotes, kin: bool = False) -> bool:
         """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate;
         ``kin``: a kinship word or a noble title follows (…の兄, …の妻, …将軍)."""
         s, e = cand.start, cand.end
         honorific = text.startswith(("氏", "さん"), e)
-        if cand.dictionary_word and not (cand.before_honorific or text.startswith("氏", e)):
-            return False  # テニス選手, スタッフさん, レモン: a common noun, not a name, whatever the model says
+        if PersonTagger._common_noun(text, cand):
+            return False
         strong = (role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
                   or cand.before_title or kin)
         if not (strong or word_bounded(text, s, e)) and cand.model_only:
@@ -150,6 +156,8 @@ class PersonTagger:
             span = (cand.start, cand.end)
             if span in official_spans or any(taken[cand.start : cand.end]):
                 continue  # an official, or (part of) a name found already
+            if self._common_noun(text, cand):
+                continue  # refused by _is_person below whatever the context (14k of 24.6k candidates)
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
             if text.startswith("では", cand.end) and not text.startswith("ではな", cand.end) and not cand.entries:
                 continue  # イウカでは, Xオンラインショップでは: a place or a body (GSD train 0 persons
