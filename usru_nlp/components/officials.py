@@ -161,6 +161,8 @@ class OfficialTagger:
         """Names listed before one plural title (「ラブロフ、ルビオ両外相」, 「トランプ、プーチン両氏」):
         id of each earlier candidate -> where the shared 両 starts (the last name reads it itself)."""
         out: Dict[int, int] = {}
+        if "両" not in text:
+            return out  # (most texts: 82 of 600 livedoor articles have a 両)
         ordered = sorted(cands, key=lambda c: c.start)
         for prev, nxt in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
             at = out.get(id(nxt))
