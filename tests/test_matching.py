@@ -40,6 +40,40 @@ def test_finditer_matches_reference_on_random_texts():
         assert list(trie.finditer(text, start, end, accept)) == _reference(phrases, text, start, end, accept)
 
 
+def test_finditer_with_many_phrases_sharing_prefixes():
+    # the start pattern is a tree of common prefixes, cut where a phrase ends (ロ before ロシア)
+    rng = random.Random(5)
+    alphabet = "ロシアン米国(|)"
+    for _ in range(300):
+        phrases = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))): i for i in range(rng.randint(1, 40))}
+        trie = Trie(phrases)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert list(trie.finditer(text, start, end)) == _reference(phrases, text, start, end)
+        assert list(trie.finditer(text, start, end, lambda s, e: e - s != 2)) == \
+            _reference(phrases, text, start, end, lambda s, e: e - s != 2)
+
+
+def test_match_at_is_the_longest_accepted_phrase_at_every_position():
+    rng = random.Random(3)
+    alphabet = "ロシアン米国ab"
+    for _ in range(300):
+        phrases = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))): i for i in range(rng.randint(1, 12))}
+        trie = Trie(phrases)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        end = rng.randint(0, len(text) + 2)
+
+        def accept(s, e):
+            return (s * e) % 4 != 1
+
+        for i in range(len(text) + 2):
+            for acc in (None, accept):
+                expected = next(((i + n, phrases[text[i : i + n]]) for n in range(min(end, len(text)) - i, 0, -1)
+                                 if text[i : i + n] in phrases and (acc is None or acc(i, i + n))), None)
+                assert trie.match_at(text, i, end, acc) == expected
+
+
 def test_one_character_phrase_that_also_starts_longer_ones():
     trie = Trie({"米": "US", "米国": "US2", "ロシア": "RU"})
     text = "米ロ首脳、米国とロシア"

@@ -54,8 +54,8 @@ class Trie(Generic[T]):
         # last two characters -> lengths (2 and more) of the phrases ending with them, for
         # searches backwards from a position (a title written before a name)
         self._end_lengths2: Dict[str, List[int]] = {}
-        # where a phrase may start: its first two characters, or a one-character phrase; found
-        # in C by ``finditer``, which calls ``match_at`` only there
+        # where a phrase starts (any of them, see ``_starts_pattern``); found in C by
+        # ``finditer``, which calls ``match_at`` only there
         self._starts: Optional[re.Pattern] = None
         for phrase, payload in (phrases or {}).items():
             self.add(phrase, payload)
@@ -101,8 +101,8 @@ class Trie(Generic[T]):
                  accept: Optional[Callable[[int, int], bool]] = None) -> Optional[Tuple[int, T]]:
         """Longest phrase starting at ``i`` (and ending by ``end``) that ``accept`` allows."""
         limit = len(text) if end is None else min(end, len(text))
-        if i >= limit:
-            return None
+        if i >= limit or text[i] not in self._lengths:
+            return None  # most calls: no phrase starts with this character
         for n in self._lengths2.get(text[i : i + 2], ()):
             if i + n > limit:
                 continue
@@ -138,17 +138,23 @@ class Trie(Generic[T]):
             i = j
 
     def _starts_pattern(self) -> re.Pattern:
-        """A regex matching where a phrase may start: its first character, followed by one of
-        the second characters of the longer phrases unless the character is a phrase itself
-        (e.g. ``ア[イメ]|ロ[シー]|米``). Every alternative begins with a literal character, so
-        the regex engine skips in C the positions where none of them can start."""
-        seconds: Dict[str, List[str]] = {}
-        for pair in self._lengths2:
-            seconds.setdefault(pair[0], []).append(pair[1])
-        branches = []
-        for first in sorted(self._lengths):
-            if first in self._phrases or first not in seconds:
-                branches.append(re.escape(first))
-            else:
-                branches.append(re.escape(first) + "[" + "".join(re.escape(ch) for ch in sorted(seconds[first])) + "]")
-        return re.compile("|".join(branches))
+        """A regex matching where a phrase starts: the phrases as a tree of their common
+        prefixes, cut where the shortest phrase ends (ロシア|ロンドン|ロ → ``ロ``; ロシア|ロンドン →
+        ``ロ(?:シア|ンドン)``). The regex engine skips in C the positions where no phrase is
+        written, so ``match_at`` runs only where one is (and ``accept`` may still refuse it)."""
+        tree: Dict[str, dict] = {}
+        for phrase in self._phrases:
+            node = tree
+            for ch in phrase:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # a phrase ends here
+        return re.compile(_tree_pattern(tree))
+
+
+def _tree_pattern(node: Dict[str, dict]) -> str:
+    """The regex of a prefix tree (see ``Trie._starts_pattern``): empty where a phrase ends, as
+    the search needs no more than one phrase at a position."""
+    if "" in node:
+        return ""
+    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -214,7 +214,8 @@ class TitleGrammar:
                 start = p - n
                 if gap == 0 and start > 0 and (is_katakana(text[start - 1]) and is_katakana(text[start])):
                     continue
-                # 中東担当特使: extend over a "...担当" qualifier
+                # the longest lexicon title ending at p: a "...担当" qualifier belongs to it only
+                # where the lexicon lists the title whole (中東担当特使), nothing extends it here
                 info = TitleInfo(title=text[start:p], title_en=entry.title_en, entry=entry, end=s)
                 hit = self.country_ending_at(text, start)
                 info.country = hit[0] if hit else entry.country_hint

@@ -168,3 +168,42 @@ def test_single_unknown_word_before_niyoru_is_no_person(ex, text):
 ])
 def test_kb_alias_inside_a_unidic_name_is_not_that_person(ex, text, name):
     assert name in people(ex, text)
+
+
+def test_common_noun_is_refused_whatever_the_context():
+    # PersonTagger skips such candidates before reading role, kinship or event words: _is_person
+    # must refuse them whatever those say
+    from usru_nlp.components.evidence import ModelVotes
+    from usru_nlp.components.persons import PersonTagger
+    from usru_nlp.names import NameCandidate
+
+    text = "スタッフ教授の兄、スタッフ氏"
+    for active in (False, True):
+        votes = ModelVotes([(0, 4, "PERSON")], active)
+        for flags in ({}, {"entries": ["x"]}, {"unidic_person": True, "model_person": True, "full_name": True}):
+            cand = NameCandidate(0, 4, dictionary_word=True, **flags)
+            assert PersonTagger._common_noun(text, cand)
+            for role in (None, "教授"):
+                for kin in (False, True):
+                    assert not PersonTagger._is_person(text, cand, role, votes, kin)
+        # before 氏 it may be a name
+        assert not PersonTagger._common_noun(text, NameCandidate(9, 13, dictionary_word=True))
+
+
+def test_katakana_name_pattern_lookahead_changes_no_match():
+    # KATAKANA_NAME starts with a lookahead for speed only: the same matches as without it
+    import random
+    import re
+
+    from usru_nlp.names import KATAKANA_NAME
+
+    plain = re.compile(KATAKANA_NAME.pattern.replace("(?=[A-ZＡ-Ｚァ-ヺ])", "", 1))
+    assert plain.pattern != KATAKANA_NAME.pattern
+    rng = random.Random(13)
+    alphabet = "アイーン・＝=.ABＡ米のa1 "
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert [m.span() for m in KATAKANA_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for i in range(len(text)):
+            a, b = KATAKANA_NAME.match(text, i), plain.match(text, i)
+            assert (a and a.span()) == (b and b.span())

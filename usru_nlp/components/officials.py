@@ -90,7 +90,9 @@ class OfficialTagger:
         officials: List[Official] = []
         others: List[NameCandidate] = []
         clusters: Dict[str, dict] = {}
-        place_chars = {k for p in doc._.places or () for k in range(p.start, p.end)}
+        in_place = bytearray(len(text))  # 1 on the characters of the places found
+        for p in doc._.places or ():
+            in_place[p.start : p.end] = b"\x01" * (p.end - p.start)
         places_at = {p.start: p for p in doc._.places or ()}
         cands = find_candidates(doc, region, self.aliases, self.blocked, self.place_names)
         for cand in cands:
@@ -101,7 +103,7 @@ class OfficialTagger:
             surface = text[cand.start : cand.end]
             if surface in self.place_names:
                 continue
-            if not cand.entries and all(k in place_chars for k in range(cand.start, cand.end)):
+            if not cand.entries and in_place.find(0, cand.start, cand.end) == -1:  # all in places
                 continue  # 米ロ外相, ナバラ女王 (a place found): places and a title, not a name
             if not (cand.entries or cand.model_person) and cand.place_word:
                 continue  # ナバラ女王: a UniDic country name and a title
@@ -159,6 +161,8 @@ class OfficialTagger:
         """Names listed before one plural title (「ラブロフ、ルビオ両外相」, 「トランプ、プーチン両氏」):
         id of each earlier candidate -> where the shared 両 starts (the last name reads it itself)."""
         out: Dict[int, int] = {}
+        if "両" not in text:
+            return out  # (most texts: 82 of 600 livedoor articles have a 両)
         ordered = sorted(cands, key=lambda c: c.start)
         for prev, nxt in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
             at = out.get(id(nxt))

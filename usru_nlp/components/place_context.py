@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from ..matching import Trie, is_kanji, is_katakana, is_latin
 from ..schema import Place
@@ -39,7 +39,10 @@ class PlaceContext:
         self.org_heads_inside = tuple(h for h in rules["org_heads"] if len(h) > 1)
         self.not_before_koku = rules["country_suffix_not_before"]
         self.state_words = tuple(rules["state_words"])
-        self.extend = sorted(rules["extend_suffixes"], key=len, reverse=True)
+        # the suffixes a place may extend over, by their first character, longest first
+        self.extend: Dict[str, List[str]] = {}
+        for suffix in sorted(rules["extend_suffixes"], key=len, reverse=True):
+            self.extend.setdefault(suffix[0], []).append(suffix)
         self.extend_needs_boundary = set(rules["extend_needs_boundary"])
         self.admin = tuple(rules["admin_suffixes"])
         self.directions = set(rules["direction_prefixes"])
@@ -52,7 +55,7 @@ class PlaceContext:
     def _extended_end(self, text: str, p: Place) -> int:
         e = p.end
         country = p.kind == "country"
-        for suffix in self.extend:
+        for suffix in self.extend.get(text[e : e + 1], ()):
             if not text.startswith(suffix, e):
                 continue
             if country and suffix not in self.country_suffixes:
