@@ -7,10 +7,11 @@ import pytest
 
 import numpy
 
-from usru_nlp.model_layer import (_ATTRS, COMMON_NOUN, LABELS, OTHER_NOUN, OTHER_TAG, PROPER_NOUN,
-                                  HashLookup, UsruModel, WindowArrays, _tag_class, _windows,
-                                  katakana_tokens, load_model)
 from spacy.attrs import NORM, ORTH, TAG
+
+from usru_nlp.model_layer import LABELS, UsruModel, load_model
+from usru_nlp.model_windows import (_ATTRS, COMMON_NOUN, OTHER_NOUN, OTHER_TAG, PROPER_NOUN, HashLookup,
+                                    WindowArrays, _tag_class, _windows, katakana_tokens)
 from usru_nlp.resources import models_path
 
 NER_DIR = models_path("ner")
