@@ -20,16 +20,20 @@ def _reference(phrases, text, start, end, accept=None):
     return out
 
 
+def _random_case(rng, alphabet, max_phrase, max_phrases, max_text):
+    """Random phrases (numbered), their Trie, and a random text over ``alphabet``."""
+    phrases = {}
+    for _ in range(rng.randint(1, max_phrases)):
+        phrases.setdefault("".join(rng.choice(alphabet) for _ in range(rng.randint(1, max_phrase))), len(phrases))
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, max_text)))
+    return phrases, Trie(phrases), text
+
+
 def test_finditer_matches_reference_on_random_texts():
     rng = random.Random(7)
     alphabet = "アイロシ米国-]^\\.ab"  # regex metacharacters among them
     for _ in range(300):
-        phrases = {}
-        for _ in range(rng.randint(1, 8)):
-            p = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
-            phrases[p] = len(phrases)
-        trie = Trie(phrases)
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        phrases, trie, text = _random_case(rng, alphabet, 4, 8, 30)
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
 
@@ -43,11 +47,8 @@ def test_finditer_matches_reference_on_random_texts():
 def test_finditer_with_many_phrases_sharing_prefixes():
     # the start pattern is a tree of common prefixes, cut where a phrase ends (ロ before ロシア)
     rng = random.Random(5)
-    alphabet = "ロシアン米国(|)"
     for _ in range(300):
-        phrases = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6))): i for i in range(rng.randint(1, 40))}
-        trie = Trie(phrases)
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        phrases, trie, text = _random_case(rng, "ロシアン米国(|)", 6, 40, 40)
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
         assert list(trie.finditer(text, start, end)) == _reference(phrases, text, start, end)
@@ -57,11 +58,8 @@ def test_finditer_with_many_phrases_sharing_prefixes():
 
 def test_match_at_is_the_longest_accepted_phrase_at_every_position():
     rng = random.Random(3)
-    alphabet = "ロシアン米国ab"
     for _ in range(300):
-        phrases = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 5))): i for i in range(rng.randint(1, 12))}
-        trie = Trie(phrases)
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        phrases, trie, text = _random_case(rng, "ロシアン米国ab", 5, 12, 20)
         end = rng.randint(0, len(text) + 2)
 
         def accept(s, e):
