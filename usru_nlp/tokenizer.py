@@ -197,8 +197,14 @@ class FugashiTokenizer:
             starts, ends, surfaces, map(self._feature_tags.__getitem__, rows),
             map(self._feature_readings.__getitem__, rows))))
         cols = self._feature_cols[numpy.array(rows, dtype=numpy.intp)]
-        for i in numpy.flatnonzero(cols[:, 2] == 0).tolist():  # unknown words: the surface is the lemma
-            cols[i, 2] = self._hash(surfaces[i])
+        # every word goes into the Doc as its hash (ORTH), which spaCy looks up without hashing
+        # it again (whitespace words are hashed below where they are made)
+        hashes = self._hashes
+        for surface in set(surfaces).difference(hashes):
+            self._hash(surface)
+        unknown = numpy.flatnonzero(cols[:, 2] == 0).tolist()
+        if unknown:  # unknown words: the surface is the lemma
+            cols[unknown, 2] = numpy.array([hashes[surfaces[i]] for i in unknown], dtype=numpy.uint64)
         # a token starts a sentence after 。！？!?, after a line break and at the start
         sent = numpy.ones(n, dtype=bool)
         if n > 1:
@@ -238,10 +244,6 @@ class FugashiTokenizer:
                 blocks.append(numpy.array([(space_tag, space_pos, self._hash(gap), 0, _NOT_START)],
                                           dtype=numpy.uint64))
             a = g
-        # the words go in as their hashes (ORTH), which spaCy looks up without hashing them again
-        hashes = self._hashes
-        for word in set(words).difference(hashes):
-            self._hash(word)
         doc = Doc(self.vocab, words=list(map(hashes.__getitem__, words)), spaces=spaces)
         if words:
             arr = numpy.concatenate(blocks)
