@@ -7,12 +7,14 @@ or さん is a surname).
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import tag_positions, text_of, tokens_of
+from .extensions import tag_positions, text_of, token_edges, tokens_of
 from .kb import load_titles
 from .matching import Trie, is_hiragana, is_kanji
 from .resources import models_path
@@ -115,3 +117,53 @@ def _complete(text: str, run: List[int], first_tag: str, lo: int, hi: int,
                 and person_followers().match_at(text, e) is None:
             e += 1  # 赤沢亮|正|経済再生相, 武藤容|治|氏: the kanji before a title or 氏 ends the name
     return s, e
+
+
+# where a kanji run before a title is an institution or a place, not a name (金融庁長官, 韓国外相)
+_NOT_CJK_NAME_END = _NOT_NAME_TAIL + "庁省局部院会府団社所室課国州島"
+
+
+@lru_cache(maxsize=1)
+def _cjk_surname_start() -> "re.Pattern":
+    """A one-kanji Chinese or Korean surname of models/lexicons/cjk_surnames.txt, at the start
+    of a kanji run."""
+    with open(models_path("lexicons", "cjk_surnames.txt"), encoding="utf-8") as f:
+        chars = "".join(line.split("#")[0].strip() for line in f)
+    return re.compile(rf"(?<![\u3005\u4e00-\u9fff])[{chars}](?=[\u4e00-\u9fff])")
+
+
+def cjk_names_before_titles(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
+    """Chinese and Korean names the dictionary splits into words of no name, right before a
+    person's title: a one-kanji surname and one or two kanji (韓国の尹|炳世外相, 呉|俊|赫外相).
+
+    The run is longer than one word (金融 before 相 is one word), starts a word, ends where a
+    word ends and a title begins, has no title or title prefix inside (李|副首相, 金|総書記) and
+    does not end like an institution or a place (金融|庁長官). Three kanji are tried before two.
+    """
+    text = text_of(doc)
+    if not any(text.find(ch, lo, hi) >= 0 for ch in "相官長領席員使領事"):
+        return []  # (no title ends in the region: most texts)
+    starts, ends = token_edges(doc)
+    titles = person_followers()
+    out = []
+    for m in _cjk_surname_start().finditer(text, lo, hi):
+        s = m.start()
+        if not _starts_word(text, s):
+            continue
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] != s:
+            continue
+        for e in (s + 3, s + 2):
+            if e >= hi or not all(is_kanji(ch) for ch in text[s + 1:e]):
+                continue
+            j = bisect_left(ends, e)
+            if j == len(ends) or ends[j] != e or j == i:
+                continue  # not at a word's end, or one word (金融)
+            if text[e - 1] in _NOT_CJK_NAME_END or titles.match_at(text, e) is None:
+                continue
+            if any(text[k] in _TITLE_PREFIX_KANJI or titles.match_at(text, k) is not None
+                   for k in range(s + 1, e)):
+                continue
+            out.append((s, e))
+            break
+    return out

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from .extensions import is_token_end, tag_positions, text_of, token_edges, tokens_of
 from .matching import Trie, is_kanji, is_katakana, katakana_bounded
-from .name_runs import _all_titles, _person_tokens, _starts_word, person_followers, person_roles  # noqa: F401
+from .name_runs import (_all_titles, _person_tokens, _starts_word, cjk_names_before_titles,  # noqa: F401
+                        person_followers, person_roles)
 
 # the lookahead repeats what the first character must be: without it the regex engine, facing
 # an optional group first, tries a match at every character of the text (3x slower in news text)
@@ -55,7 +56,7 @@ class NameCandidate:
     place_word: bool = False  # every token is a UniDic country name (ナバラ); not 野田, a town and a surname
     before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
     regnal: bool = False  # ends in a regnal number (ヘンリー8世)
-    before_title: bool = False  # a place-name word right before a person's title (野田首相)
+    before_title: bool = False  # a word the title after it makes a name (野田首相, 尹炳世外相)
     japanese_surname: bool = False  # starts with a UniDic surname (姓) of two or more kanji (山田|太郎)
 
 
@@ -160,6 +161,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
                 entries = [x for x in alias_trie.get(tail) or () if _same_given_name(surface, x)]
         if entries:  # (else the candidate's own empty list)
             c.entries = list(entries)
+    # before the UniDic runs, which end inside such a name (呉俊|赫外相)
+    for s, e in cjk_names_before_titles(doc, lo, hi):
+        c = add(s, e)
+        if c:
+            c.before_title = True
     for s, e in person_runs:
         c = cands.get((s, e)) or add(s, e)
         if c:

@@ -256,3 +256,30 @@ def test_prefecture_head_before_governor_is_not_a_given_name(extractor):
     assert got == [("鈴木", "道知事", "JP", False)]
     got = officials(extractor, "北海道の鈴木直道知事は述べた。", "2025-03-10")
     assert got == [("鈴木直道", "知事", "JP", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Chinese and Korean names the dictionary splits into words of no name (呉|俊|赫, 許|文|道):
+    # a one-kanji surname and one or two kanji right before a title are one name
+    ("韓国の呉俊赫外相が来日した。", [("呉俊赫", "外相", "KR", False)]),
+    ("韓国の許文道統一相が北朝鮮を訪れた。", [("許文道", "統一相", "KR", False)]),
+    ("中国の程永華大使は述べた。", [("程永華", "大使", "CN", False)]),
+    # a title prefix is no part of the name, and a word or an institution before a title is no name
+    ("李副首相と会談した。", [("李", "副首相", "CN", False)]),
+    ("金融庁長官が述べた。", []),
+    ("韓国外相が来日した。", []),
+])
+def test_cjk_names_before_titles(extractor, text, expected):
+    assert officials(extractor, text, "2025-03-10") == expected
+
+
+@pytest.mark.parametrize("text, name, published", [
+    # South Korea's foreign ministers of 2013-2022 are in the knowledge base
+    ("韓国の尹炳世外相は15日、岸田外相と会談した。", "尹炳世", "2015-12-28"),
+    ("康京和外相は記者団に語った。", "康京和", "2019-08-02"),
+    ("韓国の鄭義溶外相が来日した。", "鄭義溶", "2021-06-01"),
+])
+def test_korean_foreign_ministers_in_kb(extractor, text, name, published):
+    first = extractor.extract(text, published=published).officials[0]
+    assert (first.text, first.title, first.country) == (name, "外相", "KR")
+    assert first.kb_id is not None and first.kb_id.startswith("usru:")
