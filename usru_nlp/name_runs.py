@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .extensions import tag_positions, text_of, token_edges, tokens_of
 from .kb import load_titles
+from .kb.loaders import read_lines
 from .matching import Trie, is_hiragana, is_kanji
 from .resources import models_path
 
@@ -127,8 +128,7 @@ _NOT_CJK_NAME_END = _NOT_NAME_TAIL + "庁省局部院会府団社所室課国州
 def _cjk_surname_start() -> "re.Pattern":
     """A one-kanji Chinese or Korean surname of models/lexicons/cjk_surnames.txt, at the start
     of a kanji run."""
-    with open(models_path("lexicons", "cjk_surnames.txt"), encoding="utf-8") as f:
-        chars = "".join(line.split("#")[0].strip() for line in f)
+    chars = "".join(read_lines(models_path("lexicons", "cjk_surnames.txt")))
     return re.compile(rf"(?<![\u3005\u4e00-\u9fff])[{chars}](?=[\u4e00-\u9fff])")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from .kb import load_country_prefixes, load_places, load_titles
+from .kb import load_country_prefixes, load_international_orgs, load_places, load_titles
 from .matching import Trie, is_kanji, is_katakana
 
 FORMER = ("元", "前")
@@ -51,6 +51,7 @@ class TitleGrammar:
         # administration word, 氏/さん/..., a country, a title); kanji may also start offices
         # joined by 兼, and places a local office: after a name followed by anything else
         # (a particle, punctuation) there is nothing to read
+        self.international = sorted(load_international_orgs(), key=len, reverse=True)
         self._after_starts = frozenset("両・･駐" + "".join(FORMER + CURRENT + ADMIN_WORDS + HONORIFICS)) \
             | self.titles.first_chars() | self.countries.first_chars()
 
@@ -234,6 +235,14 @@ class TitleGrammar:
             if country:
                 return country, k - n
         return None
+
+    def international_before(self, text: str, s: int) -> Optional[str]:
+        """The international organisation written right before a name, with or without の
+        (「アジア開発銀行の山田太郎総裁」, 「IMFの…」), or None."""
+        end = s - 1 if s > 0 and text[s - 1] == "の" else s
+        return next((o for o in self.international if text.startswith(o, end - len(o), end)
+                     and not (end - len(o) > 0 and o.isascii() and text[end - len(o) - 1].isascii()
+                              and text[end - len(o) - 1].isalnum())), None)
 
     def country_before(self, text: str, s: int, limit: int = 25) -> Optional[str]:
         """Country of 「ロシアのラブロフ外相」 / 「ロシア下院国際問題委員会のノビコフ」 (noun phrase + の)."""

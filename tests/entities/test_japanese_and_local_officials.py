@@ -150,3 +150,15 @@ def test_a_surname_before_a_governors_title_is_no_place(extractor):
     assert r.places == []
     # a prefecture the gazetteer knows stays a place
     assert [p.text for p in extractor.extract("千葉県知事は述べた。").places] == ["千葉県"]
+
+
+@pytest.mark.parametrize("text, country", [
+    # the Japanese-surname rule gives Japan only to officers of no international body
+    ("アジア開発銀行の山田太郎総裁は会見で述べた。", None),
+    ("IMFの山田太郎総裁は会見で述べた。", None),
+    ("日本銀行の山田太郎総裁は会見で述べた。", "JP"),
+    ("山田太郎総裁は会見で述べた。", "JP"),
+])
+def test_no_japan_for_officers_of_international_bodies(extractor, text, country):
+    got = extractor.extract(text, published="2025-03-10").officials
+    assert [(o.text, o.title, o.country) for o in got] == [("山田太郎", "総裁", country)]

@@ -216,11 +216,13 @@ class OfficialTagger:
         if country is None:
             country = (office.country if office is not None and (titled or not cluster["country"]) else None) or cluster["country"]
         if country is None and titled and entry is None and cand.japanese_surname \
-                and getattr(info.entry, "needs_country", False):
+                and getattr(info.entry, "needs_country", False) \
+                and self.grammar.international_before(text, cand.start) is None:
             # 山田太郎環境相, 赤松農相: in the Japanese press a title that needs a country and has
             # none (no prefix 米/英, no 「ロシアの」 before the name, no cluster or KB office) is
             # Japan's when the name begins with a Japanese surname; Chinese and Korean surnames
-            # are mostly one kanji and stay without a country (張外相, 張志明商務相)
+            # are mostly one kanji and stay without a country (張外相, 張志明商務相); the
+            # officers of international bodies serve none (アジア開発銀行の山田太郎総裁)
             country = "JP"
         if cluster["country"] is None:
             cluster["country"] = country

@@ -102,6 +102,11 @@ def load_not_places(path: PathLike = None) -> frozenset:
     return _lines(_resolve(path, "lexicons/not_places.txt"))
 
 
+def load_international_orgs(path: PathLike = None) -> frozenset:
+    """International organisations whose officers serve no single state (IMF, アジア開発銀行)."""
+    return _lines(_resolve(path, "lexicons/international_orgs.txt"))
+
+
 def load_shared_aliases(path: PathLike = None) -> frozenset:
     """Aliases deliberately shared by several officials (e.g. ジョンソン)."""
     return _lines(_resolve(path, "kb/shared_aliases.txt"))
