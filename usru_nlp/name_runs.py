@@ -23,6 +23,8 @@ from .resources import models_path
 _NAME_OPENERS = "、，,。・「『（(　 \nのはがとをにもや"
 _NAME_CLOSERS = "、，,。」』）)はがのとをにもや"
 _NOT_NAME_TAIL = "氏様君家組ら等達側派軍町村市区県寺党"
+# words UniDic reads as names that, after a kanji name, are a chant of it (山本|コール)
+_CHANTS = frozenset({"コール"})
 # one kanji that may stand between a name and a title or さん without being part of the name:
 # 前/元/新 (石破新首相), 副, 駐, country abbreviations (米, 中), kinship (木村祐一|兄さん)
 _TITLE_PREFIX_KANJI = "前元現新次両同故各総駐副米英仏独露中韓朝日印豪加伊兄姉弟妹父母夫妻嫁婿孫"
@@ -72,6 +74,8 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
         t = toks[i]
         if t.start < lo or t.start >= hi or (len(t.text) == 1 and governor_head(text, t.start)):
             continue
+        if t.text in _CHANTS and i > 0 and is_kanji(toks[i - 1].text[-1]):
+            continue  # 山本|コール: the crowd chanting a name (UniDic reads コール as a name)
         if run and last == i - 1 and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
             given = given or t.tag.endswith("名")
             run[1] = t.end

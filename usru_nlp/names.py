@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .extensions import is_token_end, tag_positions, text_of, token_edges, tokens_of
 from .matching import Trie, is_kanji, is_katakana, katakana_bounded
-from .name_runs import (_all_titles, _person_tokens, _starts_word, cjk_names_before_titles,  # noqa: F401
+from .name_runs import (_CHANTS, _all_titles, _person_tokens, _starts_word, cjk_names_before_titles,  # noqa: F401
                         person_followers, person_roles)
 
 # the lookahead repeats what the first character must be: without it the regex engine, facing
@@ -147,6 +147,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
             continue
         if e in given_ends and s > 0 and is_kanji(text[s - 1]):
             continue  # the katakana end of such a run
+        if text[s:e] in _CHANTS and s > 0 and is_kanji(text[s - 1]):
+            continue  # 熊田|コール: the crowd chanting a name
         e = _cut_at_place(text, s, e, place_names)
         c = add(s, e)
         if c is None:
@@ -260,12 +262,16 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
 
 
 def _trim_model_span(text: str, s: int, e: int) -> Tuple[int, int]:
-    """A model PERSON span without separators at its edges (ボクサー・) and without a role word
-    or title in front (ジャーナリスト烏賀陽 → 烏賀陽)."""
+    """A model PERSON span without separators at its edges (ボクサー・), without a role word
+    or title in front (ジャーナリスト烏賀陽 → 烏賀陽) and without a chant after a kanji name
+    (山本コール → 山本)."""
     while s < e and text[s] in "・＝=":
         s += 1
     while e > s and text[e - 1] in "・＝=":
         e -= 1
+    for chant in _CHANTS:  # 山本コール: the name the crowd chants
+        if text.endswith(chant, s, e) and e - len(chant) > s and is_kanji(text[e - len(chant) - 1]):
+            e -= len(chant)
     hit = person_followers().match_at(text, s)
     if hit is not None and hit[0] < e:
         s = hit[0]

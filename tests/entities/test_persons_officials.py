@@ -283,3 +283,18 @@ def test_korean_foreign_ministers_in_kb(extractor, text, name, published):
     first = extractor.extract(text, published=published).officials[0]
     assert (first.text, first.title, first.country) == (name, "外相", "KR")
     assert first.kb_id is not None and first.kb_id.startswith("usru:")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd chanting a name: the person is the name, not 「山本コール」
+    ("場内は山本コールに包まれた。", ["山本"]),
+    ("場内は熊田コールと仲本コールに二分された。", ["熊田", "仲本"]),
+])
+def test_chanted_names(extractor, text, expected):
+    r = extractor.extract(text, published="2025-03-10")
+    assert [p.text for p in r.persons] == expected and r.officials == []
+
+
+def test_kohl_is_still_a_name(extractor):
+    got = officials(extractor, "ドイツのコール元首相は述べた。", "2025-03-10")
+    assert got == [("コール", "首相", "DE", True)]
