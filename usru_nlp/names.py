@@ -57,6 +57,7 @@ class NameCandidate:
     before_honorific: bool = False  # a kanji word right before 氏 (…、顕進氏は)
     regnal: bool = False  # ends in a regnal number (ヘンリー8世)
     before_title: bool = False  # a word the title after it makes a name (野田首相, 尹炳世外相)
+    cjk_name: bool = False  # a Chinese or Korean name read by its one-kanji surname (尹炳世外相)
     japanese_surname: bool = False  # starts with a UniDic surname (姓) of two or more kanji (山田|太郎)
 
 
@@ -115,8 +116,13 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     person_runs = _person_tokens(doc, lo, hi)
     run_end = {s: e for s, e in person_runs}
 
+    # Chinese and Korean names before a title (尹|炳世外相); a KB alias they begin with (李 of
+    # 李|洛淵首相) is not the name
+    cjk_end = dict(cjk_names_before_titles(doc, lo, hi))
+
     def alias_ok(s: int, e: int) -> bool:
-        return is_token_end(doc, e) and run_end.get(s, e) <= e and katakana_bounded(text, s, e)
+        return is_token_end(doc, e) and max(run_end.get(s, e), cjk_end.get(s, e)) <= e \
+            and katakana_bounded(text, s, e)
 
     for s, e, entries in alias_trie.finditer(text, lo, hi, accept=alias_ok):
         # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by
@@ -164,10 +170,11 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
         if entries:  # (else the candidate's own empty list)
             c.entries = list(entries)
     # before the UniDic runs, which end inside such a name (呉俊|赫外相)
-    for s, e in cjk_names_before_titles(doc, lo, hi):
+    for s, e in cjk_end.items():
         c = add(s, e)
         if c:
-            c.before_title = True
+            c.before_title = c.cjk_name = True
+            c.entries = list(alias_trie.get(text[s:e]) or ())
     for s, e in person_runs:
         c = cands.get((s, e)) or add(s, e)
         if c:

@@ -264,6 +264,12 @@ def test_prefecture_head_before_governor_is_not_a_given_name(extractor):
     ("韓国の呉俊赫外相が来日した。", [("呉俊赫", "外相", "KR", False)]),
     ("韓国の許文道統一相が北朝鮮を訪れた。", [("許文道", "統一相", "KR", False)]),
     ("中国の程永華大使は述べた。", [("程永華", "大使", "CN", False)]),
+    # a KB alias the name begins with (李) is not the name; no country is guessed for it, and
+    # not Japan's either, though UniDic reads 金富 as a Japanese surname
+    ("李洛淵首相は述べた。", [("李洛淵", "首相", None, False)]),
+    ("金富謙首相は述べた。", [("金富謙", "首相", None, False)]),
+    # a full KB name is still the KB's
+    ("李在明大統領は述べた。", [("李在明", "大統領", "KR", False)]),
     # a title prefix is no part of the name, and a word or an institution before a title is no name
     ("李副首相と会談した。", [("李", "副首相", "CN", False)]),
     ("金融庁長官が述べた。", []),

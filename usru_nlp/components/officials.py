@@ -215,7 +215,7 @@ class OfficialTagger:
             cluster["canonical"] = surface
         if country is None:
             country = (office.country if office is not None and (titled or not cluster["country"]) else None) or cluster["country"]
-        if country is None and titled and entry is None and cand.japanese_surname \
+        if country is None and titled and entry is None and cand.japanese_surname and not cand.cjk_name \
                 and getattr(info.entry, "needs_country", False) \
                 and self.grammar.international_before(text, cand.start) is None:
             # 山田太郎環境相, 赤松農相: in the Japanese press a title that needs a country and has
