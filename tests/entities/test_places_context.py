@@ -59,3 +59,16 @@ def test_wire_datelines(extractor, text, place):
     r = extractor.extract(text, published="2025-03-06")
     assert [p.text for p in r.places if p.dateline] == [place]
     assert r.persons == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 米 before a U.S. agency is the state (GUIDELINES §4, like 米国務省); 中央 is a word, so
+    # 米中央情報局 is no 米中 compound
+    ("米中央情報局のラトクリフ長官は述べた。", [("米", "US")]),
+    ("米連邦捜査局が捜査している。", [("米", "US")]),
+    ("米航空宇宙局は発表した。", [("米", "US")]),
+    ("米中関係が悪化した。", [("米", "US"), ("中", "CN")]),
+])
+def test_abbreviation_before_us_agencies(extractor, text, expected):
+    r = extractor.extract(text, published="2025-03-10")
+    assert [(p.text, p.country) for p in r.places] == expected

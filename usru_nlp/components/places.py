@@ -109,8 +109,9 @@ class PlaceFinder:
                 i = word[0]  # 西側
                 continue
             j = i
-            while j < end and not taken[j - start] and text[j] in self.abbr:
-                j += 1
+            while j < end and not taken[j - start] and text[j] in self.abbr \
+                    and (j == i or self.abbr_words.match_at(text, j) is None):
+                j += 1  # (米|中央情報局: 中央 is a word, not a member of 米中)
             run_start = i
             if (i > 0 and text[i - 1].isdigit()) or self.abbr_not_before.match_at(text, j) is not None:
                 i = j  # 20日朝 (a date), 1,000米ドル (a currency)
