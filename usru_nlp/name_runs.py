@@ -74,7 +74,7 @@ def _person_tokens(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]:
         t = toks[i]
         if t.start < lo or t.start >= hi or (len(t.text) == 1 and governor_head(text, t.start)):
             continue
-        if t.text in _CHANTS and i > 0 and is_kanji(toks[i - 1].text[-1]):
+        if t.text in _CHANTS and i > 0 and toks[i - 1].end == t.start and is_kanji(toks[i - 1].text[-1]):
             continue  # 山本|コール: the crowd chanting a name (UniDic reads コール as a name)
         if run and last == i - 1 and run[1] == t.start and not (t.tag.endswith("姓") and given and len(t.text) >= 2):
             given = given or t.tag.endswith("名")
@@ -145,8 +145,6 @@ def cjk_names_before_titles(doc: Doc, lo: int, hi: int) -> List[Tuple[int, int]]
     does not end like an institution or a place (金融|庁長官). Three kanji are tried before two.
     """
     text = text_of(doc)
-    if not any(text.find(ch, lo, hi) >= 0 for ch in "相官長領席員使領事"):
-        return []  # (no title ends in the region: most texts)
     starts, ends = token_edges(doc)
     titles = person_followers()
     out = []
