@@ -25,6 +25,8 @@ def norm(text):
     ("6月末", "DATE", "XXXX-06", "END"),
     ("11月初め", "DATE", "XXXX-11", "START"),
     ("4月中旬", "DATE", "XXXX-04", "MID"),
+    ("2024年上半期", "DATE", "2024", "START"),
+    ("2024年下半期", "DATE", "2024", "END"),
     ("2018年7月以来", "DATE", "2018-07", "ON_OR_AFTER"),
     ("3月以降", "DATE", "XXXX-03", "ON_OR_AFTER"),
     ("5月以前", "DATE", "XXXX-05", "ON_OR_BEFORE"),
