@@ -13,7 +13,7 @@ from .kb import load_country_prefixes, load_international_orgs, load_places, loa
 from .matching import Trie, is_kanji, is_katakana
 
 FORMER = ("元", "前")
-CURRENT = ("現", "新")  # 現政権, 石破新首相
+CURRENT = ("現", "新", "次期")  # 現政権, 石破新首相, トランプ次期大統領 (incoming: not former)
 HONORIFICS = ("氏", "さん", "容疑者", "被告")
 ADMIN_WORDS = ("政権下", "政権期", "政権", "期")
 
@@ -114,8 +114,9 @@ class TitleGrammar:
                 info.former = True
                 j += 1
                 continue
-            if text.startswith(CURRENT, j) and self._continues(text, j + 1):
-                j += 1
+            word = next((w for w in CURRENT if text.startswith(w, j)), None)
+            if word and self._continues(text, j + len(word)):
+                j += len(word)
                 continue
             hit = self.country_at(text, j) if info.country is None else None
             if hit and self._continues(text, hit[0]):

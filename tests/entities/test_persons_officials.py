@@ -304,3 +304,12 @@ def test_chanted_names(extractor, text, expected):
 def test_kohl_is_still_a_name(extractor):
     got = officials(extractor, "ドイツのコール元首相は述べた。", "2025-03-10")
     assert got == [("コール", "首相", "DE", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 次期 (incoming) is read like 新: the title follows, and the official is not former
+    ("トランプ次期米大統領は述べた。", [("トランプ", "大統領", "US", False)]),
+    ("ルビオ次期国務長官は述べた。", [("ルビオ", "国務長官", "US", False)]),
+])
+def test_incoming_officials(extractor, text, expected):
+    assert officials(extractor, text, "2024-12-20") == expected

@@ -72,3 +72,16 @@ def test_wire_datelines(extractor, text, place):
 def test_abbreviation_before_us_agencies(extractor, text, expected):
     r = extractor.extract(text, published="2025-03-10")
     assert [(p.text, p.country) for p in r.places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 米 before any state official's title is the state (GUIDELINES §4: 米国務長官), also
+    # after 次期 and before a title that begins with a region (中東 is a word, not 米中)
+    ("ウィトコフ米中東担当特使がモスクワ入りした。", [("米", "US"), ("中東", None), ("モスクワ", "RU")]),
+    ("トランプ次期米大統領は述べた。", [("米", "US")]),
+    ("ケロッグ米特使はキーウを訪れた。", [("米", "US"), ("キーウ", "UA")]),
+    ("新米の教師が着任した。", []),
+])
+def test_abbreviation_before_titles(extractor, text, expected):
+    r = extractor.extract(text, published="2024-12-20")
+    assert [(p.text, p.country) for p in r.places] == expected

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..extensions import tag_positions, text_of, token_edges, tokens_of
-from ..kb import load_country_prefixes, load_not_places, load_places
+from ..kb import load_country_prefixes, load_not_places, load_places, load_titles
 from ..names import person_followers
 from ..name_runs import governor_head
 from ..matching import Trie, is_hiragana, is_kanji, is_katakana, katakana_bounded
@@ -61,7 +61,12 @@ class PlaceFinder:
         # abbreviations common enough to form coordinate compounds (米ロ, 日中, 米朝); rare ones
         # (土, 台, 伊, ...) would turn ordinary words into places (土台)
         self.core: Set[str] = set(rules["compound_members"])
+        # the nouns a country abbreviation modifies, and the titles of state officials
+        # (ウィトコフ米中東担当特使, like 米国務長官)
         self.modified = Trie({n: True for n in rules["modified_nouns"]})
+        for t in load_titles():
+            if t.category not in ("local", "royal") and t.title not in self.modified:
+                self.modified.add(t.title, True)
         self.bound_prefixes: Set[str] = set(rules["bound_prefixes"])
         self.followers: Set[str] = set(rules["word_followers"])
         self.context = PlaceContext(rules)
@@ -121,7 +126,8 @@ class PlaceFinder:
                 continue
             if i > 0 and text[i - 1] in self.bound_prefixes:
                 run_start = i + 1  # 訪ロ, 対米, 在韓: the first member is bound
-            elif i > 0 and is_kanji(text[i - 1]) and text[i - 1] not in "前元現":
+            elif i > 0 and is_kanji(text[i - 1]) and text[i - 1] not in "前元現" \
+                    and not text.startswith("次期", i - 2):  # トランプ次期|米大統領
                 i = j  # inside a longer word (北米 is in the gazetteer; 欧米 starts a run)
                 continue
             members = list(range(run_start, j))
