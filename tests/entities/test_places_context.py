@@ -85,3 +85,13 @@ def test_abbreviation_before_us_agencies(extractor, text, expected):
 def test_abbreviation_before_titles(extractor, text, expected):
     r = extractor.extract(text, published="2024-12-20")
     assert [(p.text, p.country) for p in r.places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's government is a state word even as 自治政府/暫定政府 (GUIDELINES §4: 米政府)
+    ("パレスチナ自治政府のアッバス議長は述べた。", [("パレスチナ", "PS")]),
+    ("シリア暫定政府は声明を出した。", [("シリア", "SY")]),
+])
+def test_place_before_kinds_of_government(extractor, text, expected):
+    r = extractor.extract(text, published="2025-06-10")
+    assert [(p.text, p.country) for p in r.places] == expected
