@@ -313,3 +313,15 @@ def test_kohl_is_still_a_name(extractor):
 ])
 def test_incoming_officials(extractor, text, expected):
     assert officials(extractor, text, "2024-12-20") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 師 after a name marks a cleric; armed groups are neither persons nor places
+    ("ヒズボラのナスララ師が殺害された。", ["ナスララ"]),
+    ("イスラム教シーア派の指導者シスタニ師は声明を出した。", ["シスタニ"]),
+    ("マッセナ師団とオージュロー師団が合流した。", []),
+    ("ハマスは声明を出した。", []),
+])
+def test_clerics_and_armed_groups(extractor, text, expected):
+    r = extractor.extract(text, published="2025-06-10")
+    assert [p.text for p in r.persons] == expected and r.places == []

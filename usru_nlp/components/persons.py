@@ -40,6 +40,8 @@ _IN_EVENT_NAME = re.compile(r"(?:ちゃん|さん|くん|君)?[\u3005\u4e00-\u9f
 # before no other word (ダービー卿チャレンジ): GSD train 22 of 24 candidates before such a title
 # are persons; not 王 (リア王, a play) nor 公 (ハチ公, a dog)
 _NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|王子|王女)(?![\u3005\u4e00-\u9fff\u30a1-\u30fa])")
+# 師 after a name: a cleric (ナスララ師, シスタニ師); not 師団, 師走, 師範
+_CLERIC = re.compile(r"師(?![\u3005\u4e00-\u9fff])")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
@@ -93,7 +95,7 @@ class PersonTagger:
         """Rule evidence and the model's vote (:mod:`.evidence`) on one name candidate;
         ``kin``: a kinship word or a noble title follows (…の兄, …の妻, …将軍)."""
         s, e = cand.start, cand.end
-        honorific = text.startswith(("氏", "さん"), e)
+        honorific = text.startswith(("氏", "さん"), e) or _CLERIC.match(text, e) is not None
         if PersonTagger._common_noun(text, cand):
             return False
         strong = (role is not None or honorific or bool(cand.entries) or cand.full_name or cand.regnal
