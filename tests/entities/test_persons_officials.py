@@ -271,7 +271,7 @@ def test_prefecture_head_before_governor_is_not_a_given_name(extractor):
     # a full KB name is still the KB's
     ("李在明大統領は述べた。", [("李在明", "大統領", "KR", False)]),
     # a title prefix is no part of the name, and a word or an institution before a title is no name
-    ("李副首相と会談した。", [("李", "副首相", "CN", False)]),
+    ("李副首相と会談した。", [("李", "副首相", None, False)]),
     ("金融庁長官が述べた。", []),
     ("韓国外相が来日した。", []),
 ])
@@ -325,3 +325,16 @@ def test_incoming_officials(extractor, text, expected):
 def test_clerics_and_armed_groups(extractor, text, expected):
     r = extractor.extract(text, published="2025-06-10")
     assert [p.text for p in r.persons] == expected and r.places == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a one-kanji surname links to the KB head of that title and date (李首相 → 李強, 李大統領 →
+    # 李在明 in 2025 and 李明博 in 2010); with a deputy's title it is a deputy the KB does not know
+    ("李首相は述べた。", "2025-06-10", ("首相", "usru:li-qiang")),
+    ("李大統領は述べた。", "2025-06-10", ("大統領", "usru:lee-jae-myung")),
+    ("李大統領は述べた。", "2010-06-10", ("大統領", "usru:lee-myung-bak")),
+    ("李副首相は述べた。", "2025-06-10", ("副首相", None)),
+])
+def test_one_kanji_surnames_link_by_title_and_date(extractor, text, published, expected):
+    first = extractor.extract(text, published=published).officials[0]
+    assert (first.title, first.kb_id) == expected

@@ -47,6 +47,10 @@ def _surname(surface: str) -> str:
     return surface
 
 
+def _same_title(title: str, info: TitleInfo) -> bool:
+    return title in (info.title, getattr(info.entry, "normalized", None))
+
+
 class OfficialLinker:
     """Picks the KB entry and office that fit a mention's title, country and date."""
 
@@ -57,7 +61,7 @@ class OfficialLinker:
             for office in entry.offices or [None]:
                 score = 0
                 if office is not None:
-                    if info.title and office.title in (info.title, getattr(info.entry, "normalized", None)):
+                    if info.title and _same_title(office.title, info):
                         score += 4
                     if country and office.country == country:
                         score += 2
@@ -202,6 +206,11 @@ class OfficialTagger:
         if cand.entries:
             entry, office = OfficialLinker.choose(cand.entries, info, country, date)
             key = entry.id
+            if titled and len(surface) == 1 and key not in clusters and info.title.startswith("副") \
+                    and not (office is not None and _same_title(office.title, info)):
+                # 李副首相: a one-kanji surname with a deputy's title is not the head the KB
+                # knows under it (李首相 → 李強): a deputy the KB does not know
+                entry, office, key = None, None, "name:" + surface
         cluster = clusters.get(key)
         if cluster is None:
             cluster = clusters[key] = {
