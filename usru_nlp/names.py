@@ -111,7 +111,8 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     blocked_spans = list(blocked.finditer(text, lo, hi, accept=lambda s, e: katakana_bounded(text, s, e))) if blocked else []
     for s, e, _ in blocked_spans:
         covered[s - lo : e - lo] = [True] * (e - s)
-    # a KB alias ends where a word ends (金 of 金正恩 is not the 金 of 金子|恭之) and is no
+    # a KB alias ends where a word ends (金 of 金正恩 is not the 金 of 金子|恭之), begins where one
+    # begins when a kanji stands before it (林 of 北林氏 is not 林芳正), and is no
     # prefix of a longer UniDic full name (李 of 李在明 is not the 李 of 李|明)
     person_runs = _person_tokens(doc, lo, hi)
     run_end = {s: e for s, e in person_runs}
@@ -120,9 +121,13 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     # 李|洛淵首相) is not the name
     cjk_end = dict(cjk_names_before_titles(doc, lo, hi))
 
+    token_starts = set(token_edges(doc)[0])
+
     def alias_ok(s: int, e: int) -> bool:
         return is_token_end(doc, e) and max(run_end.get(s, e), cjk_end.get(s, e)) <= e \
-            and katakana_bounded(text, s, e)
+            and katakana_bounded(text, s, e) \
+            and (s in token_starts or s == 0 or not (is_kanji(text[s - 1]) and is_kanji(text[s])))
+        # (the last: 林 of the one word 北林 is not an alias; 元|林 外相 is)
 
     for s, e, entries in alias_trie.finditer(text, lo, hi, accept=alias_ok):
         # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by
