@@ -338,3 +338,49 @@ def test_clerics_and_armed_groups(extractor, text, expected):
 def test_one_kanji_surnames_link_by_title_and_date(extractor, text, published, expected):
     first = extractor.extract(text, published=published).officials[0]
     assert (first.title, first.kb_id) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("北林氏が逮捕された。", "北林"),
+    ("小林さんが指揮した。", "小林"),
+])
+def test_one_kanji_alias_inside_a_surname_is_not_the_official(extractor, text, name):
+    # 林 is an alias of 林芳正, but not the end of the one word 北林 or 小林
+    result = extractor.extract(text, published="2022-01-01")
+    assert result.officials == []
+    assert [p.text for p in result.persons] == [name]
+
+
+def test_one_kanji_alias_as_a_word_before_a_title_is_still_the_official(extractor):
+    result = extractor.extract("林外相が語った。", published="2022-01-01")
+    assert [(o.text, o.canonical, o.title) for o in result.officials] == [("林", "林芳正", "外相")]
+
+
+def test_a_name_found_once_is_a_person_where_it_comes_again():
+    # the model calls the second 熊田 something else; the first carries the evidence
+    from usru_nlp import Extractor
+    text = "観衆は熊田の乱暴ぶりに怒ったが、やがて熊田応援に回った。"
+    assert [(p.text, p.start) for p in _usru(Extractor).extract(text).persons] == [("熊田", 3), ("熊田", 19)]
+
+
+def _repeats(extractor, text, anchored):
+    from usru_nlp.components.persons import PersonTagger
+    doc = extractor.nlp.make_doc(text)
+    found = {}
+    PersonTagger._repeat_names(doc, text, set(anchored), found, set(), [])
+    return sorted((s, text[s:e]) for s, e in found)
+
+
+@pytest.mark.parametrize("text, anchored, expected", [
+    # a verbal noun after the name (熊田応援, 熊田支持) or a particle: the person
+    ("熊田が来た。熊田支持に回った。", ["熊田"], [(0, "熊田"), (6, "熊田")]),
+    # a noun the name is part of: a museum, a series, a surname's family name, a religion
+    ("熊田が来た。熊田博物館に行った。", ["熊田"], [(0, "熊田")]),
+    ("ケンちゃんが来た。ケンちゃんシリーズを見た。", ["ケン"], [(0, "ケン")]),
+    # inside another word: not a word of its own
+    ("熊田が来た。大熊田川で泳いだ。", ["熊田"], [(0, "熊田")]),
+    # names in hiragana alone are too often parts of other words
+    ("まきが来た。おおさわまきが描いた。", ["まき"], []),
+])
+def test_repeated_name_rules(extractor, text, anchored, expected):
+    assert _repeats(extractor, text, anchored) == expected

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from ..extensions import is_token_end, text_of, tokens_of
+from ..extensions import is_token_end, text_of, token_edges, tokens_of
 from ..matching import Trie, is_kanji
 from ..names import person_roles
 from ..schema import Person
@@ -43,6 +43,12 @@ _NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|�
 # 師 after a name: a cleric (ナスララ師, シスタニ師); not 師団, 師走, 師範
 _CLERIC = re.compile(r"師(?![\u3005\u4e00-\u9fff])")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
+# a character that continues a word: the repeat of a name must not run into one
+_NAME_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+_HONORIFIC = re.compile(r"ちゃん|さん|くん|君|氏|様|師(?![\u3005\u4e00-\u9fff])")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa]")
+_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
 
@@ -132,6 +138,56 @@ class PersonTagger:
             s, e = m.span(1)
             found[(s, e)] = Person(s, e, text[s:e], role="other")
 
+    @staticmethod
+    def _anchors(text: str, cand, role: str | None, kin: bool) -> bool:
+        """Does a person's mention carry evidence enough to make the name's other mentions in the
+        document persons too? Not UniDic's reading of a katakana or Latin word (バレンタイン,
+        Windows), nor a company's chief (インテル社長) or staff (マルコメさん)."""
+        name = text[cand.start : cand.end]
+        if _LATIN.search(name):
+            return False
+        if cand.entries or cand.full_name or cand.before_title or kin or (role and role != "business"):
+            return True
+        if _KATAKANA.search(name):
+            return text.startswith("氏", cand.end)
+        return cand.unidic_person or _HONORIFIC.match(text, cand.end) is not None
+
+    @staticmethod
+    def _repeat_names(doc: Doc, text: str, anchored, found: Dict[Tuple[int, int], Person], officials,
+                      places) -> None:
+        """Another mention of a name found in the document, as a word of its own, is the same
+        person (熊田の…ぶりに…熊田応援に回り: the second 熊田 has no evidence of its own)."""
+        # not a name in hiragana alone: too often part of another word (おおさわ|まき, もり|あね)
+        names = {name for name in anchored if len(name) >= 2 and not _HIRAGANA.fullmatch(name)}
+        if not names:
+            return
+        toks = tokens_of(doc)
+        starts, ends = token_edges(doc)
+        start_at = {k: i for i, k in enumerate(starts)}
+        end_set = set(ends)
+        taken = sorted(set(found) | set(officials) | set(places))
+
+        def free_after(e: int) -> bool:
+            # a particle, punctuation or the end; a kanji word only if it is a verbal noun
+            # (熊田応援, 安倍批判), not a noun the name is part of (カイソーン博物館, 豊臣姓)
+            m = _HONORIFIC.match(text, e)
+            if m:
+                e = m.end()  # ケンちゃん|シリーズ is a title
+            if e >= len(text) or not _NAME_CHAR.match(text, e):
+                return True
+            i = start_at.get(e)
+            return i is not None and is_kanji(text[e]) and toks[i].tag.startswith("名詞-普通名詞-サ変")
+
+        for name in sorted(names, key=len, reverse=True):
+            k = text.find(name)
+            while k >= 0:
+                e = k + len(name)
+                if (k in start_at and e in end_set and free_after(e)
+                        and not any(a < e and k < b for a, b in taken)):
+                    found[(k, e)] = Person(k, e, name, role="other")
+                    taken.append((k, e))
+                k = text.find(name, k + 1)
+
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         region = doc._.body or (0, len(text))
@@ -154,6 +210,7 @@ class PersonTagger:
         def whole_word(a: int, b: int) -> bool:  # prizes whatever the tokenizer says (…人|賞金|賞)
             return is_token_end(doc, b) or text[a:b] in ("賞", "杯")
 
+        anchored = {p.text for p in found.values()}  # names with evidence of their own
         for cand in doc._.person_candidates or ():
             span = (cand.start, cand.end)
             if span in official_spans or any(taken[cand.start : cand.end]):
@@ -175,7 +232,10 @@ class PersonTagger:
             if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
                 continue  # 米ロ: the model's person is the places component's 米 + ロ
             keep(cand.start, cand.end, role or "other")
+            if self._anchors(text, cand, role, kin):
+                anchored.add(text[cand.start : cand.end])
         self._fill_lists(text, found, official_spans, place_spans)
+        self._repeat_names(doc, text, anchored, found, official_spans, place_spans)
         persons = sorted(found.values(), key=lambda p: p.start)
         doc._.persons = persons
         extensions.add_spans(doc, persons, "PERSON")
