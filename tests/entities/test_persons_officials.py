@@ -171,6 +171,7 @@ def _usru(cls):
 
 @pytest.mark.parametrize("text, name", [
     ("独裁者ザルバドーン将軍が演説した。", "ザルバドーン"),
+    ("艦隊はメルキオス王の軍と戦った。", "メルキオス"),
     ("式典にはハロルド・ウィンズレイ卿も出席した。", "ハロルド・ウィンズレイ"),
 ])
 def test_name_before_a_noble_title_is_a_person(extractor, text, name):
@@ -384,3 +385,16 @@ def _repeats(extractor, text, anchored):
 ])
 def test_repeated_name_rules(extractor, text, anchored, expected):
     assert _repeats(extractor, text, anchored) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("将軍の子ヴァレリウスは戦に勝った。", "ヴァレリウス"),
+    ("彼は弟フェリペとともに亡命した。", "フェリペ"),
+])
+def test_katakana_name_after_a_kinship_word_is_a_person(extractor, text, name):
+    assert name in [p.text for p in extractor.extract(text).persons]
+
+
+@pytest.mark.parametrize("text", ["殺人鬼の子孫が選ばれる。", "音楽好きの母親の影響を受けた。"])
+def test_kinship_compounds_before_a_word_are_no_evidence(extractor, text):
+    assert extractor.extract(text).persons == []

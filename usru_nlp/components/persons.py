@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..extensions import is_token_end, text_of, token_edges, tokens_of
-from ..matching import Trie, is_kanji
+from ..matching import Trie, is_kanji, is_katakana
 from ..names import person_roles
 from ..schema import Person
 from ..segment import split_lines
@@ -32,14 +32,19 @@ _AUTHOR_PARTICLES = re.compile(r"による(?!と)|によって")
 # there are persons); not before kanji or an honorific (の孫さん: Mr Son)
 _KIN = re.compile(r"の(?:兄|姉|弟|妹|妻|夫|息子|娘|父|母|祖父|祖母|孫|長男|次男|三男|長女|次女|叔父|叔母|伯父|"
                   r"伯母|甥|姪|養子|側室|正室|嫡男|弟子|師匠|恋人|婚約者|親友)(?![\u3005\u4e00-\u9fff]|さん|氏)")
+# a kinship word right before a katakana name: …の子テルサンドロス, 弟フェルナンド, 孫フアン・カルロス
+# (GSD train: 5 of 6 katakana words after such a word are persons; kanji words there are mostly
+# compounds: 子孫, 母親)
+_KIN_BEFORE = re.compile(r"(?:^|[の、・\s])(?:子|娘|息子|妻|夫|兄|弟|姉|妹|長男|次男|三男|長女|次女|孫|甥|姪|養子)$")
 # a name inside the name of an incident, after an honorific or a role and other nouns:
 # 吉展ちゃん事件, 坂本弁護士失踪事件直後 (事件 right after a name: not_before in person_roles.json);
 # not 事故死
 _IN_EVENT_NAME = re.compile(r"(?:ちゃん|さん|くん|君)?[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]*?(?:事件|事故(?![\u3005\u4e00-\u9fff]))")
 # a royal or noble title after a name that is no place (ナバラ女王 is the queen of Navarre) and
 # before no other word (ダービー卿チャレンジ): GSD train 22 of 24 candidates before such a title
-# are persons; not 王 (リア王, a play) nor 公 (ハチ公, a dog)
-_NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|王子|王女)(?![\u3005\u4e00-\u9fff\u30a1-\u30fa])")
+# are persons; 王 too (テーレポス王; GSD train 3 of 4 katakana names) but not in a title (『リア王』);
+# not 公 (ハチ公, a dog)
+_NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|王子|王女|王)(?![\u3005\u4e00-\u9fff\u30a1-\u30fa』」])")
 # 師 after a name: a cleric (ナスララ師, シスタニ師); not 師団, 師走, 師範
 _CLERIC = re.compile(r"師(?![\u3005\u4e00-\u9fff])")
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
@@ -225,7 +230,8 @@ class PersonTagger:
                 continue  # 吉展ちゃん事件, 坂本弁護士失踪事件: the name of an event, as 事件 right after
             if role is None and self.not_before.match_at(text, cand.end, accept=whole_word) is not None:
                 continue  # 島津家, 川島町; not 長谷川|区議, 宮脇|駅長 (区, 駅 begin a longer word)
-            kin = (_KIN.match(text, cand.end) is not None or _NOBLE.match(text, cand.end) is not None) \
+            kin = (_KIN.match(text, cand.end) is not None or _NOBLE.match(text, cand.end) is not None
+                   or (is_katakana(text[cand.start]) and _KIN_BEFORE.search(text, max(0, cand.start - 3), cand.start) is not None)) \
                 and not any(s < cand.end and cand.start < e for s, e in place_spans)
             if not self._is_person(text, cand, role, votes, kin):
                 continue
