@@ -398,3 +398,12 @@ def test_katakana_name_after_a_kinship_word_is_a_person(extractor, text, name):
 @pytest.mark.parametrize("text", ["殺人鬼の子孫が選ばれる。", "音楽好きの母親の影響を受けた。"])
 def test_kinship_compounds_before_a_word_are_no_evidence(extractor, text):
     assert extractor.extract(text).persons == []
+
+
+@pytest.mark.parametrize("text", ["ベルナティフェリーが新航路を開いた。", "ザイロン・コーポレーションが発表した。"])
+def test_katakana_name_ending_in_a_company_word_is_no_person(usru, text):
+    assert usru.extract(text).persons == []
+
+
+def test_a_name_ending_like_a_place_word_is_still_a_person(extractor):
+    assert [p.text for p in extractor.extract("ストリックランド氏が来日した。").persons] == ["ストリックランド"]

@@ -63,6 +63,7 @@ class PersonTagger:
         data = person_roles()
         self.roles: Trie = Trie(data["roles"])
         self.not_before: Trie = Trie({w: True for w in data["not_before"]})
+        self.org_tails = tuple(data["org_tails"])
         suffixes = "|".join(map(re.escape, data["byline_suffixes"]))
         self.byline = re.compile(rf"^([\u4e00-\u9fff\u3005]{{2,6}}|[ァ-ヺー・]{{3,20}})(?:\s*(?:{suffixes}))?\s*$")
 
@@ -222,6 +223,8 @@ class PersonTagger:
                 continue  # an official, or (part of) a name found already
             if self._common_noun(text, cand):
                 continue  # refused by _is_person below whatever the context (14k of 24.6k candidates)
+            if text.endswith(self.org_tails, cand.start + 1, cand.end) and is_katakana(text[cand.end - 1]):
+                continue  # ヨーマティフェリー, ワオ・コーポレーション: a company or a place
             role = self._role_after(text, cand.end) or self._role_before(text, cand.start)
             if text.startswith("では", cand.end) and not text.startswith("ではな", cand.end) and not cand.entries:
                 continue  # イウカでは, Xオンラインショップでは: a place or a body (GSD train 0 persons
