@@ -95,3 +95,16 @@ def test_abbreviation_before_titles(extractor, text, expected):
 def test_place_before_kinds_of_government(extractor, text, expected):
     r = extractor.extract(text, published="2025-06-10")
     assert [(p.text, p.country) for p in r.places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("首都ヴァルノリアで会談した。", [("ヴァルノリア", "city")]),
+    ("州都ズベロフスクに入った。", [("ズベロフスク", "city")]),
+    ("伝説の都市エル・ドラードを探した。", [("エル・ドラード", "city")]),
+    ("パリ近郊ジヴェルニーに住んだ。", [("パリ", "city"), ("ジヴェルニー", "other")]),
+    ("都市ガスの料金が上がった。", []),
+])
+def test_katakana_name_after_a_word_for_a_place_is_a_place(extractor, text, expected):
+    result = extractor.extract(text)
+    assert [(p.text, p.kind) for p in result.places] == expected
+    assert result.persons == []

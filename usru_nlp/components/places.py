@@ -76,6 +76,8 @@ class PlaceFinder:
         self.not_words: Set[str] = set(rules["evidence_not_places"])
         self.koku_not_before: Set[str] = set(rules["country_koku_not_before"])
         self.person_after: Trie = person_followers()
+        nouns = "|".join(map(re.escape, rules["apposition_nouns"]))
+        self.apposition = re.compile(rf"(?:{nouns})([\u30a1-\u30fa][\u30a1-\u30fa\u30fc・＝=]*[\u30a1-\u30fa\u30fc])")
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -192,6 +194,14 @@ class PlaceFinder:
         for p in self._abbreviations(text, start, end, taken):
             taken[p.start - start] = True
             places.append(p)
+        for m in self.apposition.finditer(text, start, end) if "都" in text or "近郊" in text else ():
+            s, e = m.span(1)
+            if any(taken[k - start] for k in range(s, e)):
+                continue
+            for k in range(s, e):  # 首都ヴィエンチャン: a name after a word for a place is one
+                taken[k - start] = True
+            places.append(Place(s, e, text[s:e], kind="other" if text.startswith("近郊", m.start()) else "city",
+                                country=None))
         for s, e, is_weak in candidate_spans(evidence, weak, start, end):
             while is_weak and s < e and taken[s - start]:
                 s += 1  # 北海道北見市: the gazetteer has 北海道, UniDic's run goes on to 北見市
