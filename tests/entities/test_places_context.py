@@ -108,3 +108,15 @@ def test_katakana_name_after_a_word_for_a_place_is_a_place(extractor, text, expe
     result = extractor.extract(text)
     assert [(p.text, p.kind) for p in result.places] == expected
     assert result.persons == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("艦隊は誤ってミルヴァーナに上陸した。", ["ミルヴァーナ"]),
+    ("使節団はザルトリアへ派遣された。", ["ザルトリア"]),
+    ("一行はホテルに到着した。", []),  # a common noun
+    ("軍はウクライナに侵攻した。", ["ウクライナ"]),  # the gazetteer's, with its country
+])
+def test_katakana_name_before_a_verb_of_arrival_is_a_place(extractor, text, expected):
+    result = extractor.extract(text)
+    assert [p.text for p in result.places] == expected
+    assert all(p.country == "UA" for p in result.places if p.text == "ウクライナ")

@@ -77,7 +77,10 @@ class PlaceFinder:
         self.koku_not_before: Set[str] = set(rules["country_koku_not_before"])
         self.person_after: Trie = person_followers()
         nouns = "|".join(map(re.escape, rules["apposition_nouns"]))
-        self.apposition = re.compile(rf"(?:{nouns})([\u30a1-\u30fa][\u30a1-\u30fa\u30fc・＝=]*[\u30a1-\u30fa\u30fc])")
+        name = r"([\u30a1-\u30fa][\u30a1-\u30fa\u30fc・＝=]*[\u30a1-\u30fa\u30fc])"
+        self.apposition = re.compile(rf"(?:{nouns}){name}")
+        verbs = "|".join(map(re.escape, rules["arrival_verbs"]))
+        self.arrival = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・＝=]){name}[にへ](?:{verbs})")
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -194,14 +197,10 @@ class PlaceFinder:
         for p in self._abbreviations(text, start, end, taken):
             taken[p.start - start] = True
             places.append(p)
-        for m in self.apposition.finditer(text, start, end) if "都" in text or "近郊" in text else ():
-            s, e = m.span(1)
-            if any(taken[k - start] for k in range(s, e)):
-                continue
-            for k in range(s, e):  # 首都ヴィエンチャン: a name after a word for a place is one
-                taken[k - start] = True
-            places.append(Place(s, e, text[s:e], kind="other" if text.startswith("近郊", m.start()) else "city",
-                                country=None))
+        for p in self._context_places(text, start, end):
+            if not any(taken[k - start] for k in range(p.start, p.end)):
+                taken[p.start - start : p.end - start] = [True] * (p.end - p.start)
+                places.append(p)
         for s, e, is_weak in candidate_spans(evidence, weak, start, end):
             while is_weak and s < e and taken[s - start]:
                 s += 1  # 北海道北見市: the gazetteer has 北海道, UniDic's run goes on to 北見市
@@ -222,6 +221,18 @@ class PlaceFinder:
                     p.dateline = True
         places.sort(key=lambda p: p.start)
         return places
+
+    def _context_places(self, text: str, start: int, end: int) -> List[Place]:
+        """Katakana names the words around them make places: after a word for a place (首都ヴィエンチャン,
+        都市エル・ドラード) and before に/へ and a verb of arrival (ミューシアに上陸)."""
+        out = []
+        if "都" in text or "近郊" in text or "港町" in text:
+            for m in self.apposition.finditer(text, start, end):
+                kind = "other" if text.startswith("近郊", m.start()) else "city"
+                out.append(Place(*m.span(1), m.group(1), kind=kind, country=None))
+        for m in self.arrival.finditer(text, start, end):
+            out.append(Place(*m.span(1), m.group(1), kind="other", country=None))
+        return out
 
     def _dateline_place(self, text: str, span: Tuple[int, int], places: List[Place]) -> List[Place]:
         """The gazetteer place of a dateline when nothing else took its span: it stands alone
