@@ -80,7 +80,8 @@ class PlaceFinder:
         name = r"([\u30a1-\u30fa][\u30a1-\u30fa\u30fc・＝=]*[\u30a1-\u30fa\u30fc])"
         self.apposition = re.compile(rf"(?:{nouns}){name}")
         verbs = "|".join(map(re.escape, rules["arrival_verbs"]))
-        self.arrival = re.compile(rf"(?<![\u30a1-\u30fa\u30fc・＝=]){name}[にへ](?:{verbs})")
+        self.arrival = re.compile(rf"[にへ](?:{verbs})")
+        self.name_before = re.compile(rf"{name}$")
 
     # -- abbreviations -----------------------------------------------------------------
     def _abbr_place(self, text: str, i: int) -> Place:
@@ -230,8 +231,16 @@ class PlaceFinder:
             for m in self.apposition.finditer(text, start, end):
                 kind = "other" if text.startswith("近郊", m.start()) else "city"
                 out.append(Place(*m.span(1), m.group(1), kind=kind, country=None))
-        for m in self.arrival.finditer(text, start, end):
-            out.append(Place(*m.span(1), m.group(1), kind="other", country=None))
+        for m in self.arrival.finditer(text, start, end):  # the verb first: rare, and a fast search
+            k = m.start()
+            s = k
+            while s > start and (is_katakana(text[s - 1]) or text[s - 1] in "ー・＝="):
+                s -= 1
+            while s < k and text[s] in "ー・＝=":
+                s += 1
+            n = self.name_before.match(text, s, k)
+            if n:
+                out.append(Place(s, k, text[s:k], kind="other", country=None))
         return out
 
     def _dateline_place(self, text: str, span: Tuple[int, int], places: List[Place]) -> List[Place]:
