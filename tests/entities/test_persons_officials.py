@@ -407,3 +407,13 @@ def test_katakana_name_ending_in_a_company_word_is_no_person(usru, text):
 
 def test_a_name_ending_like_a_place_word_is_still_a_person(extractor):
     assert [p.text for p in extractor.extract("ストリックランド氏が来日した。").persons] == ["ストリックランド"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("既に高麗の太祖の時期から貴族は強かった。", ["太祖"]),
+    ("唐の玄宗は晩年に政治を怠った。", ["玄宗"]),
+    ("彼の高祖父は医者だった。", []),  # inside a longer word
+    ("世宗市に移転した。", []),  # a city
+])
+def test_temple_names_of_rulers_are_persons(extractor, text, expected):
+    assert [p.text for p in extractor.extract(text).persons] == expected

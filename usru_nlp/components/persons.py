@@ -64,6 +64,8 @@ class PersonTagger:
         self.roles: Trie = Trie(data["roles"])
         self.not_before: Trie = Trie({w: True for w in data["not_before"]})
         self.org_tails = tuple(data["org_tails"])
+        epithets = "|".join(sorted(map(re.escape, data["regnal_epithets"]), key=len, reverse=True))
+        self.epithets = re.compile(rf"(?<![\u3005\u4e00-\u9fff])(?:{epithets})(?![\u3005\u4e00-\u9fff])")
         suffixes = "|".join(map(re.escape, data["byline_suffixes"]))
         self.byline = re.compile(rf"^([\u4e00-\u9fff\u3005]{{2,6}}|[ァ-ヺー・]{{3,20}})(?:\s*(?:{suffixes}))?\s*$")
 
@@ -243,6 +245,11 @@ class PersonTagger:
             keep(cand.start, cand.end, role or "other")
             if self._anchors(text, cand, role, kin):
                 anchored.add(text[cand.start : cand.end])
+        if "祖" in text or "宗" in text or "帝" in text:
+            for m in self.epithets.finditer(text, *region):  # 高麗の太祖, 魏の文帝
+                if not any(taken[m.start() : m.end()]) and not any(
+                        s < m.end() and m.start() < e for s, e in (*official_spans, *place_spans)):
+                    keep(m.start(), m.end(), "other")
         self._fill_lists(text, found, official_spans, place_spans)
         self._repeat_names(doc, text, anchored, found, official_spans, place_spans)
         persons = sorted(found.values(), key=lambda p: p.start)
