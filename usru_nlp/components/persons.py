@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Dict, List, Tuple
 
 from spacy.language import Language
@@ -171,8 +172,11 @@ class PersonTagger:
             return
         toks = tokens_of(doc)
         starts, ends = token_edges(doc)
-        start_at = {k: i for i, k in enumerate(starts)}
-        end_set = set(ends)
+
+        def token_at(k: int) -> int:  # the index of the token starting at k, or -1
+            i = bisect_left(starts, k)
+            return i if i < len(starts) and starts[i] == k else -1
+
         taken = sorted(set(found) | set(officials) | set(places))
 
         def free_after(e: int) -> bool:
@@ -183,14 +187,14 @@ class PersonTagger:
                 e = m.end()  # ケンちゃん|シリーズ is a title
             if e >= len(text) or not _NAME_CHAR.match(text, e):
                 return True
-            i = start_at.get(e)
-            return i is not None and is_kanji(text[e]) and toks[i].tag.startswith("名詞-普通名詞-サ変")
+            i = token_at(e)
+            return i >= 0 and is_kanji(text[e]) and toks[i].tag.startswith("名詞-普通名詞-サ変")
 
         for name in sorted(names, key=len, reverse=True):
             k = text.find(name)
             while k >= 0:
                 e = k + len(name)
-                if (k in start_at and e in end_set and free_after(e)
+                if (token_at(k) >= 0 and is_token_end(doc, e) and free_after(e)
                         and not any(a < e and k < b for a, b in taken)):
                     found[(k, e)] = Person(k, e, name, role="other")
                     taken.append((k, e))
