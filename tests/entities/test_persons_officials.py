@@ -417,3 +417,19 @@ def test_a_name_ending_like_a_place_word_is_still_a_person(extractor):
 ])
 def test_temple_names_of_rulers_are_persons(extractor, text, expected):
     assert [p.text for p in extractor.extract(text).persons] == expected
+
+
+def test_a_place_outside_the_gazetteer_named_like_a_person_before_is_the_person(extractor):
+    result = extractor.extract("占い師の千早先生に聞いた。千早は言う。")
+    assert [(p.text, p.start) for p in result.persons] == [("千早", 4), ("千早", 13)]
+    assert result.places == []
+    doc = extractor.nlp("占い師の千早先生に聞いた。千早は言う。")
+    assert [s.label_ for s in doc.spans["usru"] if s.text == "千早"] == ["PERSON", "PERSON"]
+
+
+def test_unidic_reading_alone_does_not_turn_places_into_persons(extractor):
+    # 神楽坂 is a surname to UniDic in one sentence and a district in the others
+    # (the first is a known error): the place stays a place
+    result = extractor.extract("新宿区は神楽坂。神楽坂にある小さな店に入った。")
+    assert ("神楽坂", 8) in [(p.text, p.start) for p in result.places]
+    assert ("神楽坂", 8) not in [(p.text, p.start) for p in result.persons]

@@ -148,18 +148,22 @@ class PersonTagger:
             found[(s, e)] = Person(s, e, text[s:e], role="other")
 
     @staticmethod
-    def _anchors(text: str, cand, role: str | None, kin: bool) -> bool:
+    def _anchors(text: str, cand, role: str | None, kin: bool) -> int:
         """Does a person's mention carry evidence enough to make the name's other mentions in the
         document persons too? Not UniDic's reading of a katakana or Latin word (バレンタイン,
-        Windows), nor a company's chief (インテル社長) or staff (マルコメさん)."""
+        Windows), nor a company's chief (インテル社長) or staff (マルコメさん). 2: evidence
+        beside the name (a title, a role, 氏/さん, a full name, the KB); 1: UniDic's reading of a
+        kanji name alone (神楽坂 is a surname and a district); 0: none."""
         name = text[cand.start : cand.end]
         if _LATIN.search(name):
-            return False
+            return 0
         if cand.entries or cand.full_name or cand.before_title or kin or (role and role != "business"):
-            return True
+            return 2
         if _KATAKANA.search(name):
-            return text.startswith("氏", cand.end)
-        return cand.unidic_person or _HONORIFIC.match(text, cand.end) is not None
+            return 2 if text.startswith("氏", cand.end) else 0
+        if _HONORIFIC.match(text, cand.end) is not None:
+            return 2
+        return 1 if cand.unidic_person else 0
 
     @staticmethod
     def _repeat_names(doc: Doc, text: str, anchored, found: Dict[Tuple[int, int], Person], officials,
@@ -223,6 +227,7 @@ class PersonTagger:
             return is_token_end(doc, b) or text[a:b] in ("賞", "杯")
 
         anchored = {p.text for p in found.values()}  # names with evidence of their own
+        beside = set(anchored)  # names with evidence beside them (see _anchors)
         for cand in doc._.person_candidates or ():
             span = (cand.start, cand.end)
             if span in official_spans or any(taken[cand.start : cand.end]):
@@ -247,14 +252,22 @@ class PersonTagger:
             if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
                 continue  # 米ロ: the model's person is the places component's 米 + ロ
             keep(cand.start, cand.end, role or "other")
-            if self._anchors(text, cand, role, kin):
+            level = self._anchors(text, cand, role, kin)
+            if level:
                 anchored.add(text[cand.start : cand.end])
+            if level == 2:
+                beside.add(text[cand.start : cand.end])
         if "祖" in text or "宗" in text or "帝" in text:
             for m in self.epithets.finditer(text, *region):  # 高麗の太祖, 魏の文帝
                 if not any(taken[m.start() : m.end()]) and not any(
                         s < m.end() and m.start() < e for s, e in (*official_spans, *place_spans)):
                     keep(m.start(), m.end(), "other")
         self._fill_lists(text, found, official_spans, place_spans)
+        misread = [p for p in doc._.places or () if p.kb_id is None and p.country is None and p.text in beside]
+        if misread:  # 山川トモ … 山川が逮捕, 占い師の千早: UniDic's place is the person named before
+            doc._.places = [p for p in doc._.places if p not in misread]
+            extensions.drop_spans(doc, misread, "PLACE")
+            place_spans = [(p.start, p.end) for p in doc._.places]
         self._repeat_names(doc, text, anchored, found, official_spans, place_spans)
         persons = sorted(found.values(), key=lambda p: p.start)
         doc._.persons = persons
