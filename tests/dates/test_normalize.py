@@ -54,6 +54,9 @@ def norm(text):
     ("1980年代", "DATE", "198", None),
     ("江戸時代", "DATE", "1603/1868", None),
     ("2011年3月期", "DATE", "2010-04/2011-03", None),
+    # a range of months with 期 is that range (a quarter), not a fiscal year
+    ("2024年10～12月期", "DATE", "2024-10/2024-12", None),
+    ("2024年1〜3月期", "DATE", "2024-01/2024-03", None),
     ("午後3時", "TIME", "XXXX-XX-XXT15:00", None),
     ("2019年5月14日午後3時半", "TIME", "2019-05-14T15:30", None),
 ])

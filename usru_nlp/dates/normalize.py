@@ -73,7 +73,9 @@ def date_value(f: dict, y, m=None, d=None, y2=None, m2=None) -> str:
         if isinstance(y, int):
             return f"{y:04d}-04/{y + 1:04d}-03"
         return "XXXX-04/XXXX-03"
-    if f.get("part") == "期" and "month" in f and "day" not in f:
+    if f.get("part") == "期" and "month" in f and "day" not in f and "month2" not in f:
+        # 2011年3月期: the fiscal year ending in that month; a range of months with 期 is that
+        # range (1~3月期, the first quarter), below
         mm = f["month"]
         if isinstance(y, int):
             sy, sm = (y, mm + 1) if mm < 12 else (y + 1, 1)
