@@ -276,7 +276,7 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
 def _trim_model_span(text: str, s: int, e: int) -> Tuple[int, int]:
     """A model PERSON span without separators at its edges (ボクサー・), without a role word
     or title in front (ジャーナリスト烏賀陽 → 烏賀陽) and without a chant after a kanji name
-    (山本コール → 山本)."""
+    (山本コール → 山本); empty when it is a title, or 兼 and a title (兼財務相)."""
     while s < e and text[s] in "・＝=":
         s += 1
     while e > s and text[e - 1] in "・＝=":
@@ -289,6 +289,9 @@ def _trim_model_span(text: str, s: int, e: int) -> Tuple[int, int]:
         s = hit[0]
         while s < e and text[s] in "・＝=":
             s += 1
+    k = s + 1 if text.startswith("兼", s) else s  # 李副首相|兼財務相: a second title, no name
+    if (_all_titles().match_at(text, k, e) or (None,))[0] == e:
+        return s, s
     return s, e
 
 

@@ -433,3 +433,8 @@ def test_unidic_reading_alone_does_not_turn_places_into_persons(extractor):
     result = extractor.extract("新宿区は神楽坂。神楽坂にある小さな店に入った。")
     assert ("神楽坂", 8) in [(p.text, p.start) for p in result.places]
     assert ("神楽坂", 8) not in [(p.text, p.start) for p in result.persons]
+
+
+def test_a_second_title_after_ken_is_no_official(usru):
+    result = usru.extract("中国の李副首相兼財務相が来日した。", published="2025-06-10")
+    assert [(o.text, o.title, o.country) for o in result.officials] == [("李", "副首相", "CN")]
