@@ -149,6 +149,13 @@ def token_edges(doc: Doc):
     return edges
 
 
+def is_token_start(doc: Doc, k: int) -> bool:
+    """Does a token of :func:`tokens_of` start at character offset ``k``?"""
+    starts = token_edges(doc)[0]
+    i = bisect_left(starts, k)
+    return i < len(starts) and starts[i] == k
+
+
 def is_token_end(doc: Doc, k: int) -> bool:
     """Does a token of :func:`tokens_of` end at character offset ``k``?"""
     ends = token_edges(doc)[1]

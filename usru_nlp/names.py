@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc
 
-from .extensions import is_token_end, tag_positions, text_of, token_edges, tokens_of
+from .extensions import is_token_end, is_token_start, tag_positions, text_of, token_edges, tokens_of
 from .matching import Trie, is_kanji, is_katakana, katakana_bounded
 from .name_runs import (_CHANTS, _all_titles, _person_tokens, _starts_word, cjk_names_before_titles,  # noqa: F401
                         person_followers, person_roles)
@@ -121,13 +121,10 @@ def find_candidates(doc: Doc, region: Tuple[int, int], alias_trie, blocked=None,
     # 李|洛淵首相) is not the name
     cjk_end = dict(cjk_names_before_titles(doc, lo, hi))
 
-    token_starts = set(token_edges(doc)[0])
-
     def alias_ok(s: int, e: int) -> bool:
         return is_token_end(doc, e) and max(run_end.get(s, e), cjk_end.get(s, e)) <= e \
             and katakana_bounded(text, s, e) \
-            and (s in token_starts or s == 0 or not (is_kanji(text[s - 1]) and is_kanji(text[s])))
-        # (the last: 林 of the one word 北林 is not an alias; 元|林 外相 is)
+            and (s == 0 or not (is_kanji(text[s - 1]) and is_kanji(text[s])) or is_token_start(doc, s))
 
     for s, e, entries in alias_trie.finditer(text, lo, hi, accept=alias_ok):
         # an alias inside a longer katakana name (スティーブン・パイファー vs パイファー) is found by

@@ -48,13 +48,13 @@ _IN_EVENT_NAME = re.compile(r"(?:ちゃん|さん|くん|君)?[\u3005\u4e00-\u9f
 _NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|王子|王女|王)(?![\u3005\u4e00-\u9fff\u30a1-\u30fa』」])")
 # 師 after a name: a cleric (ナスララ師, シスタニ師); not 師団, 師走, 師範
 _CLERIC = re.compile(r"師(?![\u3005\u4e00-\u9fff])")
-# one list item between two names: 、 + 2-6 kanji/katakana + 、
 # a character that continues a word: the repeat of a name must not run into one
 _NAME_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 _HONORIFIC = re.compile(r"ちゃん|さん|くん|君|氏|様|師(?![\u3005\u4e00-\u9fff])")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+# one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
 
@@ -244,9 +244,10 @@ class PersonTagger:
                 continue  # 吉展ちゃん事件, 坂本弁護士失踪事件: the name of an event, as 事件 right after
             if role is None and self.not_before.match_at(text, cand.end, accept=whole_word) is not None:
                 continue  # 島津家, 川島町; not 長谷川|区議, 宮脇|駅長 (区, 駅 begin a longer word)
+            kin_before = is_katakana(text[cand.start]) and \
+                _KIN_BEFORE.search(text, max(0, cand.start - 3), cand.start) is not None
             kin = (_KIN.match(text, cand.end) is not None or _NOBLE.match(text, cand.end) is not None
-                   or (is_katakana(text[cand.start]) and _KIN_BEFORE.search(text, max(0, cand.start - 3), cand.start) is not None)) \
-                and not any(s < cand.end and cand.start < e for s, e in place_spans)
+                   or kin_before) and not any(s < cand.end and cand.start < e for s, e in place_spans)
             if not self._is_person(text, cand, role, votes, kin):
                 continue
             if cand.model_only and any(s < cand.end and cand.start < e for s, e in place_spans):
