@@ -108,6 +108,9 @@ def tokens_of(doc: Doc) -> List[Tok]:
 
 
 _TAGS_KEY = "usru_tag_positions"
+# a numpy bool per Doc token (whitespace tokens included): does the dictionary give it a
+# reading? Set by our tokenizer; read by the model layer (unknown katakana words have none)
+KNOWN_KEY = "usru_known"
 _EDGES_KEY = "usru_token_edges"
 
 
@@ -164,6 +167,13 @@ def is_token_end(doc: Doc, k: int) -> bool:
 
 
 def reading_of(token) -> str:
-    """A token's katakana reading (``Reading=`` in its morph, set by the fugashi tokenizer), or ""."""
-    values = token.morph.get("Reading")
-    return values[0] if values else ""
+    """A token's katakana reading, or "": from the token table our tokenizer fills (a Doc it
+    made), else ``Reading=`` in the token's morph (a Doc made otherwise, e.g. by GiNZA)."""
+    doc = token.doc
+    toks = doc.user_data.get(_TOKENS_KEY)
+    if toks is None:
+        values = token.morph.get("Reading")
+        return values[0] if values else ""
+    k = token.idx
+    i = bisect_left(token_edges(doc)[0], k)
+    return toks[i].reading if i < len(toks) and toks[i].start == k and not token.is_space else ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, List, Optional, Protocol, Sequence, Tuple
 
-from .extensions import text_of
+from .extensions import KNOWN_KEY, text_of
 
 Ent = Tuple[int, int, str]
 LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "TITLE")
@@ -202,7 +202,9 @@ class UsruModel:
             katakana = katakana_tokens(text_of(doc), arr[:, _IDX], arr[:, _LENGTH])
             # a katakana word the dictionary knows as a verb, adjective, adverb or pronoun
             # (モテる, カワイイ, サバサバ, コレ) is no name; unknown words have no reading
-            known = arr[:, _MORPH] != 0
+            known = doc.user_data.get(KNOWN_KEY)
+            if known is None or len(known) != len(arr):  # a Doc our tokenizer did not make
+                known = arr[:, _MORPH] != 0
             katakana &= (tags != OTHER_TAG) | ~known
             if not self.known_loanwords:
                 # a katakana word the dictionary knows as a common noun (テレビ, ニュース) is no name

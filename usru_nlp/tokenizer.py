@@ -1,8 +1,8 @@
 """A spaCy tokenizer on fugashi (MeCab) + unidic-lite.
 
 Each token keeps UniDic's part of speech as ``token.tag_`` (e.g. ``名詞-固有名詞-人名-一般``),
-its lemma as ``token.lemma_`` and its katakana reading as ``token.morph`` ``Reading=...``
-(also ``token._.reading``). ``doc.text`` equals the input exactly, with one exception: lone surrogates (which no
+its lemma as ``token.lemma_`` and its katakana reading as ``token._.reading`` (kept in the
+Doc's token table, not in ``token.morph``). ``doc.text`` equals the input exactly, with one exception: lone surrogates (which no
 UTF-8 string store can hold) become U+FFFD, one character for one, so character offsets
 into the doc are offsets into the input. Whitespace becomes whitespace tokens or trailing
 spaces; characters MeCab cannot take (NUL, control characters) are tokenised as whitespace.
@@ -20,14 +20,14 @@ from typing import Iterator, List, Tuple
 import fugashi
 import numpy
 from spacy.lang.ja.tag_map import TAG_MAP
-from spacy.attrs import LEMMA, MORPH, POS as POS_ATTR, SENT_START, TAG
+from spacy.attrs import LEMMA, POS as POS_ATTR, SENT_START, TAG
 from spacy.parts_of_speech import IDS as POS_IDS, NAMES as POS_NAMES
 from spacy.symbols import POS
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from .extensions import Tok, reading_of, set_tag_index
+from .extensions import KNOWN_KEY, Tok, reading_of, set_tag_index
 
 # Characters MeCab cannot take as they are: C0/C1 controls (NUL ends a C string), lone
 # surrogates (not encodable in UTF-8), non-characters. They become spaces for MeCab only.
@@ -36,7 +36,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_PIECE = 4000  # characters handed to MeCab at once; longer lines are split
 _PIECE_BREAK = re.compile(r"(?<=[。！？!?\n])")
 _SENT_END = frozenset("。！？!?")
-_ATTRS = [TAG, POS_ATTR, LEMMA, MORPH, SENT_START]
+# readings are not in MORPH: registering a morphology string per token was a tenth of the
+# tokenizer's time; ``token._.reading`` reads them from the token table (extensions.reading_of)
+_ATTRS = [TAG, POS_ATTR, LEMMA, SENT_START]
+_NO_READING = numpy.zeros(1, dtype=bool)
 _NOT_START = 2**64 - 1  # SENT_START -1 ("not a sentence start") in a uint64 array
 _FEATURE_CACHE_MAX = 200_000  # distinct feature strings kept (a few tens of MB at most)
 WHITESPACE_TAG = "空白"
@@ -110,13 +113,13 @@ class FugashiTokenizer:
 
     def _clear_features(self) -> None:
         """The feature registry: each distinct MeCab feature line gets a row number; the rows
-        hold what every token with that line gets (TAG, POS, LEMMA and MORPH values; LEMMA 0
-        for unknown words, which take their surface) and its tag and reading strings."""
+        hold what every token with that line gets (TAG, POS and LEMMA values, LEMMA 0 for
+        unknown words, which take their surface; 1 when it has a reading) and its tag and
+        reading strings."""
         self._feature_rows: dict = {}  # feature line -> row
         self._feature_cols = numpy.zeros((1024, 4), dtype=numpy.uint64)
         self._feature_tags: List[str] = []
         self._feature_readings: List[str] = []
-        self._morphs: dict = {}  # reading -> MORPH hash of Reading=...
 
     def _add_features(self, keys) -> None:
         """Register new ``tag\\tlemma\\treading`` lines (those of one text, all at once).
@@ -131,7 +134,7 @@ class FugashiTokenizer:
             if reading == "*":
                 reading = ""
             tag_hash, pos_id = self._tag(tag)
-            values.append((tag_hash, pos_id, self._hash(lemma) if lemma else 0, self._morph(reading)))
+            values.append((tag_hash, pos_id, self._hash(lemma) if lemma else 0, 1 if reading else 0))
             tags.append(tag)
             readings.append(reading)
             index[key] = row
@@ -221,13 +224,14 @@ class FugashiTokenizer:
                 sent[g] = True
         if n:
             sent[0] = True
-        token_rows = numpy.empty((n, 5), dtype=numpy.uint64)
-        token_rows[:, :4] = cols
-        token_rows[:, 4] = numpy.where(sent, 1, _NOT_START)
+        token_rows = numpy.empty((n, 4), dtype=numpy.uint64)
+        token_rows[:, :3] = cols[:, :3]
+        token_rows[:, 3] = numpy.where(sent, 1, _NOT_START)
+        known = cols[:, 3].astype(bool)
         tail = text[ends[-1] if n else 0 :]
         words: List[str] = []
         spaces: List[bool] = []
-        blocks = []
+        blocks, known_blocks = [], []
         space_tag, space_pos = self._tag(WHITESPACE_TAG)
         a = 0
         for g in gaps + [n]:
@@ -235,20 +239,23 @@ class FugashiTokenizer:
                 words.extend(surfaces[a:g])
                 spaces.extend([False] * (g - a))
                 blocks.append(token_rows[a:g])
+                known_blocks.append(known[a:g])
             gap = gap_text[g] if g < n else tail
             if gap == " " and words:
                 spaces[-1] = True
             elif gap:
                 words.append(gap)
                 spaces.append(False)
-                blocks.append(numpy.array([(space_tag, space_pos, self._hash(gap), 0, _NOT_START)],
+                blocks.append(numpy.array([(space_tag, space_pos, self._hash(gap), _NOT_START)],
                                           dtype=numpy.uint64))
+                known_blocks.append(_NO_READING)
             a = g
         doc = Doc(self.vocab, words=list(map(hashes.__getitem__, words)), spaces=spaces)
         if words:
             arr = numpy.concatenate(blocks)
-            arr[0, 4] = 1
+            arr[0, 3] = 1
             doc.from_array(_ATTRS, arr)
+            doc.user_data[KNOWN_KEY] = numpy.concatenate(known_blocks)  # see model_layer
         doc.user_data["usru_text"] = text  # see extensions.text_of
         doc.user_data["usru_tokens"] = table  # see extensions.tokens_of
         set_tag_index(doc, self._tag_index(cols[:, 0], rows))
@@ -282,15 +289,6 @@ class FugashiTokenizer:
             row = self._tags[tag] = (self._hash(tag), int(POS_IDS[pos]))
         return row
 
-    def _morph(self, reading: str) -> int:
-        """MORPH hash of ``Reading=<reading>`` (registered in the morphology table), 0 for no
-        reading; cached."""
-        morph = self._morphs.get(reading)
-        if morph is None:
-            morph = self._morphs[reading] = \
-                self.vocab.morphology.add(f"Reading={_escape_feature(reading)}") if reading else 0
-        return morph
-
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
             yield self(text)
@@ -312,11 +310,6 @@ class FugashiTokenizer:
 def spacy_safe(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD (same length, same offsets)."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-def _escape_feature(value: str) -> str:
-    # spaCy's morph string syntax reserves "|", "=" and ","
-    return value.replace("|", "").replace("=", "").replace(",", "")
 
 
 @registry.tokenizers("usru_nlp.FugashiTokenizer.v1")
