@@ -158,6 +158,8 @@ class FugashiTokenizer:
         starts: List[int] = []
         keys: List[str] = []
         for offset, piece in _pieces(safe):
+            if not piece.strip(" \t\n"):
+                continue  # a blank line: no tokens (a third of livedoor's lines; U+3000 and CR are tokens)
             lines = parse(piece).split("\n")
             surfs = lines[0:-1:2]
             feats = lines[1:-1:2]
@@ -258,6 +260,7 @@ class FugashiTokenizer:
             doc.user_data[KNOWN_KEY] = numpy.concatenate(known_blocks)  # see model_layer
         doc.user_data["usru_text"] = text  # see extensions.text_of
         doc.user_data["usru_tokens"] = table  # see extensions.tokens_of
+        doc.user_data["usru_token_edges"] = (starts, ends)  # see extensions.token_edges
         set_tag_index(doc, self._tag_index(cols[:, 0], rows))
         return doc
 
