@@ -22,6 +22,16 @@ def test_unidic_tags_lemmas_and_readings(nlp):
     assert by_text["プーチン"].pos_ == "PROPN"
 
 
+def test_readings_survive_doc_serialisation_and_spaces_have_none(nlp):
+    from spacy.tokens import Doc
+
+    doc = nlp("ロシアの\n\nプーチン大統領が話した。")
+    readings = [t._.reading for t in doc]
+    assert readings[:2] == ["ロシア", "ノ"] and doc[2].is_space and readings[2] == ""
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [t._.reading for t in again] == readings
+
+
 def test_text_is_reproduced_exactly_with_whitespace(nlp):
     text = "  米国　と\n\nロシア  が\t会談 した。 \n"
     doc = nlp(text)

@@ -176,4 +176,5 @@ def reading_of(token) -> str:
         return values[0] if values else ""
     k = token.idx
     i = bisect_left(token_edges(doc)[0], k)
-    return toks[i].reading if i < len(toks) and toks[i].start == k and not token.is_space else ""
+    # by position: a Doc read back by Doc.from_bytes holds the rows as lists
+    return toks[i][4] if i < len(toks) and toks[i][0] == k and not token.is_space else ""
