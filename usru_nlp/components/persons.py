@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..extensions import is_token_end, text_of, token_edges, tokens_of
-from ..matching import Trie, is_kanji, is_katakana
+from ..matching import Trie, is_hiragana, is_kanji, is_katakana, is_latin
 from ..names import person_roles
 from ..schema import Person
 from ..segment import split_lines
@@ -50,10 +50,7 @@ _NOBLE = re.compile(r"(?:女王|国王|大王|皇帝|卿|伯爵|侯爵|将軍|�
 _CLERIC = re.compile(r"師(?![\u3005\u4e00-\u9fff])")
 # a character that continues a word: the repeat of a name must not run into one
 _NAME_CHAR = re.compile(r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fcA-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
-_HONORIFIC = re.compile(r"ちゃん|さん|くん|君|氏|様|師(?![\u3005\u4e00-\u9fff])")
-_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
-_KATAKANA = re.compile(r"[\u30a1-\u30fa]")
-_HIRAGANA = re.compile(r"[\u3041-\u309f]+")
+_HONORIFIC = re.compile(r"ちゃん|さん|くん|君|氏|様|" + _CLERIC.pattern)
 # one list item between two names: 、 + 2-6 kanji/katakana + 、
 _LIST_ITEM = re.compile(r"、([\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc・]{2,6})、")
 
@@ -155,11 +152,11 @@ class PersonTagger:
         beside the name (a title, a role, 氏/さん, a full name, the KB); 1: UniDic's reading of a
         kanji name alone (神楽坂 is a surname and a district); 0: none."""
         name = text[cand.start : cand.end]
-        if _LATIN.search(name):
+        if any(map(is_latin, name)):
             return 0
         if cand.entries or cand.full_name or cand.before_title or kin or (role and role != "business"):
             return 2
-        if _KATAKANA.search(name):
+        if any(map(is_katakana, name)):
             return 2 if text.startswith("氏", cand.end) else 0
         if _HONORIFIC.match(text, cand.end) is not None:
             return 2
@@ -171,7 +168,7 @@ class PersonTagger:
         """Another mention of a name found in the document, as a word of its own, is the same
         person (熊田の…ぶりに…熊田応援に回り: the second 熊田 has no evidence of its own)."""
         # not a name in hiragana alone: too often part of another word (おおさわ|まき, もり|あね)
-        names = {name for name in anchored if len(name) >= 2 and not _HIRAGANA.fullmatch(name)}
+        names = {name for name in anchored if len(name) >= 2 and not all(map(is_hiragana, name))}
         if not names:
             return
         toks = tokens_of(doc)
